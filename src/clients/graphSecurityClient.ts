@@ -1,0 +1,155 @@
+/**
+ * Defender incidents and directory users through Microsoft Graph v1.0, on the same Azure
+ * transport as the Sentinel SDK client (`@azure/core-rest-pipeline`): one TLS, token and retry
+ * stack for both services, and no second HTTP client to configure for the sandbox. The Graph
+ * SDKs would add a large generated model for the four calls incident-bridge makes.
+ */
+import type { TokenCredential } from '@azure/core-auth';
+import {
+  bearerTokenAuthenticationPolicy,
+  createDefaultHttpClient,
+  createPipelineFromOptions,
+  createPipelineRequest,
+  type HttpClient,
+  type HttpMethods,
+  type Pipeline,
+} from '@azure/core-rest-pipeline';
+import type {
+  GraphComment,
+  GraphIncident,
+  GraphIncidentPatch,
+  GraphPage,
+  GraphUser,
+} from '../model/graphIncident.ts';
+import { parseRetryAfterMs, RemoteCallError } from './remoteCallError.ts';
+import type { TransportOptions } from './transportOptions.ts';
+
+export interface GraphSecurityClientOptions {
+  credential: TokenCredential;
+  graphEndpoint: string;
+  transport: TransportOptions;
+  /** Injected in tests; defaults to the SDK's Node HTTP client. */
+  httpClient?: HttpClient;
+}
+
+export interface GraphIncidentQuery {
+  filter?: string;
+  /** Graph refuses more than 50 per page on /security/incidents. */
+  top?: number;
+  expandAlerts?: boolean;
+}
+
+export const GRAPH_INCIDENTS_MAX_TOP = 50;
+
+/** Without it Graph hides newer enum members such as `awaitingAction` behind unknownFutureValue. */
+const PREFER_UNKNOWN_ENUMS = 'include-unknown-enum-members';
+
+interface GraphResponse {
+  status: number;
+  body: unknown;
+  retryAfterMs: number | undefined;
+}
+
+export class GraphSecurityClient {
+  private readonly pipeline: Pipeline;
+  private readonly httpClient: HttpClient;
+  private readonly baseUrl: string;
+
+  constructor(options: GraphSecurityClientOptions) {
+    this.baseUrl = `${options.graphEndpoint.replace(/\/$/, '')}/v1.0`;
+    this.httpClient = options.httpClient ?? createDefaultHttpClient();
+    this.pipeline = options.transport.tlsOptions
+      ? createPipelineFromOptions({ tlsOptions: options.transport.tlsOptions })
+      : createPipelineFromOptions({});
+    this.pipeline.addPolicy(
+      bearerTokenAuthenticationPolicy({
+        credential: options.credential,
+        scopes: `${new URL(options.graphEndpoint).origin}/.default`,
+      }),
+    );
+  }
+
+  async getIncident(id: string, expandAlerts = false): Promise<GraphIncident | undefined> {
+    const query = expandAlerts ? '?$expand=alerts' : '';
+    const response = await this.send('GET', `/security/incidents/${encodeURIComponent(id)}${query}`, 'get incident');
+    if (response.status === 404) return undefined;
+    return this.expect(response, 'get incident') as GraphIncident;
+  }
+
+  /** Pages of incidents matching the query, following `@odata.nextLink` verbatim. */
+  async *listIncidents(query: GraphIncidentQuery = {}): AsyncGenerator<GraphIncident[]> {
+    const params = new URLSearchParams();
+    if (query.filter) params.set('$filter', query.filter);
+    params.set('$top', String(Math.min(query.top ?? GRAPH_INCIDENTS_MAX_TOP, GRAPH_INCIDENTS_MAX_TOP)));
+    if (query.expandAlerts) params.set('$expand', 'alerts');
+
+    let url: string | undefined = `${this.baseUrl}/security/incidents?${params.toString()}`;
+    while (url) {
+      const response = await this.sendUrl('GET', url, 'list incidents');
+      const page = this.expect(response, 'list incidents') as GraphPage<GraphIncident>;
+      yield page.value ?? [];
+      url = page['@odata.nextLink'];
+    }
+  }
+
+  async patchIncident(id: string, patch: GraphIncidentPatch): Promise<GraphIncident | undefined> {
+    const response = await this.send('PATCH', `/security/incidents/${encodeURIComponent(id)}`, 'update incident', patch);
+    if (response.status === 404) return undefined;
+    return this.expect(response, 'update incident') as GraphIncident;
+  }
+
+  /** Graph answers with the incident's whole comment list; comments have no ids. */
+  async addComment(id: string, comment: string): Promise<GraphComment[]> {
+    const body = { '@odata.type': 'microsoft.graph.security.alertComment', comment };
+    const response = await this.send('POST', `/security/incidents/${encodeURIComponent(id)}/comments`, 'add comment', body);
+    return (this.expect(response, 'add comment') as GraphPage<GraphComment>).value ?? [];
+  }
+
+  /** A user by object id or UPN; undefined when the directory has no such user. */
+  async getUser(idOrUpn: string): Promise<GraphUser | undefined> {
+    const select = '$select=id,userPrincipalName,mail,displayName,userType,accountEnabled';
+    const response = await this.send('GET', `/users/${encodeURIComponent(idOrUpn)}?${select}`, 'get user');
+    if (response.status === 404) return undefined;
+    return this.expect(response, 'get user') as GraphUser;
+  }
+
+  /** Users whose mail address is exactly this one (guests are found by mail, not UPN). */
+  async findUsersByMail(mail: string): Promise<GraphUser[]> {
+    const filter = encodeURIComponent(`mail eq '${mail.replaceAll("'", "''")}'`);
+    const response = await this.send('GET', `/users?$filter=${filter}`, 'find users');
+    return (this.expect(response, 'find users') as GraphPage<GraphUser>).value ?? [];
+  }
+
+  private send(method: HttpMethods, path: string, operation: string, body?: unknown): Promise<GraphResponse> {
+    return this.sendUrl(method, `${this.baseUrl}${path}`, operation, body);
+  }
+
+  private async sendUrl(method: HttpMethods, url: string, operation: string, body?: unknown): Promise<GraphResponse> {
+    const request = createPipelineRequest({ url, method });
+    request.headers.set('Accept', 'application/json');
+    request.headers.set('Prefer', PREFER_UNKNOWN_ENUMS);
+    if (body !== undefined) {
+      request.headers.set('Content-Type', 'application/json');
+      request.body = JSON.stringify(body);
+    }
+
+    try {
+      const response = await this.pipeline.sendRequest(this.httpClient, request);
+      return {
+        status: response.status,
+        body: response.bodyAsText ? JSON.parse(response.bodyAsText) : undefined,
+        retryAfterMs: parseRetryAfterMs(response.headers.get('retry-after')),
+      };
+    } catch {
+      throw new RemoteCallError('graph', operation, undefined, undefined, undefined);
+    }
+  }
+
+  private expect(response: GraphResponse, operation: string): unknown {
+    if (response.status >= 200 && response.status < 300) return response.body;
+
+    const remoteCode = (response.body as { error?: { code?: string } } | undefined)?.error?.code;
+    throw new RemoteCallError('graph', operation, response.status, remoteCode, response.retryAfterMs);
+  }
+}
+

@@ -1,0 +1,79 @@
+/**
+ * incident-bridge's configuration, as `loadConfig` returns it: complete (defaults applied),
+ * checked, frozen. Durations carry their unit in the name.
+ */
+
+export type FieldPolicy =
+  | 'newest'
+  | 'defender'
+  | 'sentinel'
+  | 'defenderToSentinel'
+  | 'sentinelToDefender'
+  | 'off';
+
+export type CredentialConfig =
+  | { kind: 'defaultChain'; tenantId?: string; clientId?: string; authorityHost?: string }
+  | {
+      kind: 'clientSecret';
+      tenantId: string;
+      clientId: string;
+      clientSecret?: string;
+      clientSecretEnv?: string;
+      authorityHost?: string;
+    }
+  | {
+      kind: 'clientCertificate';
+      tenantId: string;
+      clientId: string;
+      certificatePath: string;
+      authorityHost?: string;
+    }
+  | { kind: 'managedIdentity'; clientId?: string };
+
+export interface PairPolicy {
+  status: FieldPolicy;
+  classification: FieldPolicy;
+  owner: FieldPolicy;
+  tags: FieldPolicy;
+  comments: FieldPolicy;
+  severity: FieldPolicy;
+  title: FieldPolicy;
+  description: FieldPolicy;
+  reopenFromDefender: boolean;
+  reopenFromSentinel: boolean;
+  tieBreaker: 'defender' | 'sentinel';
+  clockSkewToleranceMs: number;
+  falsePositiveReason: 'byDetermination' | 'inaccurateData';
+  copySystemTags: boolean;
+}
+
+export interface PairConfig {
+  name: string;
+  /** `complement`: Microsoft's connector already syncs this workspace; only its gaps are ours. */
+  mode: 'full' | 'complement';
+  defender: { tenantId: string; credential: string };
+  sentinel: {
+    subscriptionId: string;
+    resourceGroupName: string;
+    workspaceName: string;
+    tenantId: string;
+    credential: string;
+  };
+  policy: PairPolicy;
+  intervals: { pollIntervalMs: number; pollOverlapMs: number; reconcileIntervalMs: number };
+}
+
+export interface AzureEndpoints {
+  sentinelApiVersion: string;
+  armEndpoint: string;
+  graphEndpoint: string;
+  authorityHost: string;
+  trustedCaCertPath?: string;
+}
+
+export interface IncidentBridgeConfig {
+  store: { sqlitePath: string; databaseUrl?: string };
+  azure: AzureEndpoints;
+  credentials: Readonly<Record<string, CredentialConfig>>;
+  pairs: readonly PairConfig[];
+}

@@ -1,0 +1,142 @@
+/**
+ * The JSON Schema of incident-bridge's configuration file. Defaults live here, so a parsed
+ * config is complete; ajv fills them in while it checks the file.
+ */
+
+const fieldPolicy = {
+  type: 'string',
+  enum: ['newest', 'defender', 'sentinel', 'defenderToSentinel', 'sentinelToDefender', 'off'],
+  description:
+    'newest: the later change wins; defender / sentinel: that side wins a conflict; ' +
+    'defenderToSentinel / sentinelToDefender: one way only; off: not synced.',
+} as const;
+
+const credentialReference = {
+  type: 'string',
+  minLength: 1,
+  description: 'Name of an entry in `credentials`.',
+} as const;
+
+const credential = {
+  type: 'object',
+  required: ['kind'],
+  additionalProperties: false,
+  properties: {
+    kind: {
+      type: 'string',
+      enum: ['defaultChain', 'clientSecret', 'clientCertificate', 'managedIdentity'],
+    },
+    tenantId: { type: 'string', minLength: 1 },
+    clientId: { type: 'string', minLength: 1 },
+    clientSecret: { type: 'string', minLength: 1, description: 'Prefer clientSecretEnv.' },
+    clientSecretEnv: { type: 'string', minLength: 1 },
+    certificatePath: { type: 'string', minLength: 1 },
+    authorityHost: { type: 'string', format: 'uri' },
+  },
+} as const;
+
+const pair = {
+  type: 'object',
+  required: ['name', 'defender', 'sentinel'],
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' },
+    mode: { type: 'string', enum: ['full', 'complement'], default: 'full' },
+    defender: {
+      type: 'object',
+      required: ['tenantId', 'credential'],
+      additionalProperties: false,
+      properties: {
+        tenantId: { type: 'string', minLength: 1 },
+        credential: credentialReference,
+      },
+    },
+    sentinel: {
+      type: 'object',
+      required: ['subscriptionId', 'resourceGroupName', 'workspaceName', 'tenantId', 'credential'],
+      additionalProperties: false,
+      properties: {
+        subscriptionId: { type: 'string', minLength: 1 },
+        resourceGroupName: { type: 'string', minLength: 1 },
+        workspaceName: { type: 'string', minLength: 1 },
+        tenantId: { type: 'string', minLength: 1 },
+        credential: credentialReference,
+      },
+    },
+    policy: {
+      type: 'object',
+      default: {},
+      additionalProperties: false,
+      properties: {
+        status: { ...fieldPolicy, default: 'newest' },
+        classification: { ...fieldPolicy, default: 'newest' },
+        owner: { ...fieldPolicy, default: 'newest' },
+        tags: { ...fieldPolicy, default: 'newest' },
+        comments: { ...fieldPolicy, default: 'newest' },
+        severity: { ...fieldPolicy, default: 'defenderToSentinel' },
+        title: { ...fieldPolicy, default: 'defenderToSentinel' },
+        description: { ...fieldPolicy, default: 'defenderToSentinel' },
+        reopenFromDefender: { type: 'boolean', default: true },
+        reopenFromSentinel: { type: 'boolean', default: true },
+        tieBreaker: { type: 'string', enum: ['defender', 'sentinel'], default: 'defender' },
+        clockSkewToleranceMs: { type: 'integer', minimum: 0, maximum: 900000, default: 120000 },
+        falsePositiveReason: {
+          type: 'string',
+          enum: ['byDetermination', 'inaccurateData'],
+          default: 'byDetermination',
+        },
+        copySystemTags: { type: 'boolean', default: true },
+      },
+    },
+    intervals: {
+      type: 'object',
+      default: {},
+      additionalProperties: false,
+      properties: {
+        pollIntervalMs: { type: 'integer', minimum: 1000, default: 60000 },
+        pollOverlapMs: { type: 'integer', minimum: 0, default: 600000 },
+        reconcileIntervalMs: { type: 'integer', minimum: 10000, default: 3600000 },
+      },
+    },
+  },
+} as const;
+
+export const configSchema = {
+  $id: 'https://incident-bridge.dev/schemas/config.json',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    store: {
+      type: 'object',
+      default: {},
+      additionalProperties: false,
+      properties: {
+        sqlitePath: { type: 'string', minLength: 1, default: './data/incident-bridge.db' },
+        databaseUrl: { type: 'string', minLength: 1 },
+      },
+    },
+    azure: {
+      type: 'object',
+      default: {},
+      additionalProperties: false,
+      properties: {
+        sentinelApiVersion: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(-preview)?$', default: '2025-09-01' },
+        armEndpoint: { type: 'string', format: 'uri', default: 'https://management.azure.com' },
+        graphEndpoint: { type: 'string', format: 'uri', default: 'https://graph.microsoft.com' },
+        authorityHost: { type: 'string', format: 'uri', default: 'https://login.microsoftonline.com' },
+        trustedCaCertPath: {
+          type: 'string',
+          minLength: 1,
+          description: 'Extra CA certificate (PEM) to trust, e.g. the sandbox emulator.',
+        },
+      },
+    },
+    credentials: {
+      type: 'object',
+      default: {},
+      additionalProperties: credential,
+    },
+    pairs: { type: 'array', default: [], items: pair },
+  },
+} as const;

@@ -1,0 +1,128 @@
+/**
+ * Reads, checks and freezes the configuration. Every problem in the file is reported at once,
+ * each naming the setting, so an operator fixes them in one pass.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormatsPlugin from 'ajv-formats';
+import { parse as parseYaml } from 'yaml';
+import type { IncidentBridgeConfig } from './config.ts';
+import { configSchema } from './configSchema.ts';
+
+export class ConfigError extends Error {
+  readonly code = 'config_invalid';
+
+  constructor(
+    readonly problems: string[],
+    readonly source: string,
+  ) {
+    super(`Configuration ${source} has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
+const ajv = addFormats(new Ajv({ allErrors: true, useDefaults: true, strict: true }));
+const validate = ajv.compile(configSchema);
+
+/** Parses a config object (already read from a file, or built in code). */
+export function parseConfig(
+  input: unknown,
+  source = 'object',
+  env: NodeJS.ProcessEnv = process.env,
+): IncidentBridgeConfig {
+  const candidate = structuredClone(input ?? {});
+  if (!validate(candidate)) {
+    throw new ConfigError((validate.errors ?? []).map(describeSchemaError), source);
+  }
+
+  const config = candidate as unknown as IncidentBridgeConfig;
+  const problems = crossCheck(config, env);
+  if (problems.length > 0) throw new ConfigError(problems, source);
+  return deepFreeze(config);
+}
+
+/** Reads a JSON or YAML config file. */
+export function loadConfigFile(path: string, env: NodeJS.ProcessEnv = process.env): IncidentBridgeConfig {
+  const raw = readFileSync(path, 'utf8');
+  const parsed: unknown = path.endsWith('.json') ? JSON.parse(raw) : parseYaml(raw);
+  return parseConfig(parsed, path, env);
+}
+
+function describeSchemaError(error: ErrorObject): string {
+  const where = error.instancePath ? error.instancePath.slice(1).replaceAll('/', '.') : '(root)';
+  if (error.keyword === 'enum') {
+    const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+    return `${where}: must be one of ${allowed.map((value) => JSON.stringify(value)).join(', ')}`;
+  }
+  if (error.keyword === 'additionalProperties') {
+    const extra = (error.params as { additionalProperty: string }).additionalProperty;
+    return `${where}: unknown setting "${extra}"`;
+  }
+  if (error.keyword === 'required') {
+    const missing = (error.params as { missingProperty: string }).missingProperty;
+    return `${where}: missing required setting "${missing}"`;
+  }
+  return `${where}: ${error.message ?? 'is invalid'}`;
+}
+
+/** Rules a schema cannot express: references between entries and secrets in the environment. */
+function crossCheck(config: IncidentBridgeConfig, env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  const names = new Set<string>();
+
+  config.pairs.forEach((pair, index) => {
+    if (names.has(pair.name)) problems.push(`pairs.${index}.name: "${pair.name}" is used twice`);
+    names.add(pair.name);
+
+    for (const side of ['defender', 'sentinel'] as const) {
+      const reference = pair[side].credential;
+      if (!config.credentials[reference]) {
+        problems.push(`pairs.${index}.${side}.credential: no credential named "${reference}"`);
+      }
+    }
+  });
+
+  for (const [name, credential] of Object.entries(config.credentials)) {
+    problems.push(...checkCredential(name, credential, env));
+  }
+  return problems;
+}
+
+function checkCredential(
+  name: string,
+  credential: IncidentBridgeConfig['credentials'][string],
+  env: NodeJS.ProcessEnv,
+): string[] {
+  const where = `credentials.${name}`;
+  switch (credential.kind) {
+    case 'clientSecret': {
+      const problems = requireFields(where, credential, ['tenantId', 'clientId']);
+      if (!credential.clientSecret && !credential.clientSecretEnv) {
+        problems.push(`${where}: needs clientSecretEnv (or clientSecret)`);
+      }
+      if (credential.clientSecretEnv && !env[credential.clientSecretEnv]) {
+        problems.push(`${where}.clientSecretEnv: environment variable ${credential.clientSecretEnv} is not set`);
+      }
+      return problems;
+    }
+    case 'clientCertificate':
+      return requireFields(where, credential, ['tenantId', 'clientId', 'certificatePath']);
+    case 'managedIdentity':
+    case 'defaultChain':
+      return [];
+  }
+}
+
+function requireFields(where: string, value: object, fields: string[]): string[] {
+  const record = value as Record<string, unknown>;
+  return fields.filter((field) => !record[field]).map((field) => `${where}: missing required setting "${field}"`);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

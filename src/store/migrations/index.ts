@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. Listed in code (not read from a folder) so the bundle and the
+ * TypeScript runner see the same set.
+ */
+import type { Migration } from 'kysely';
+import * as linksAndAudit from './0001_links_and_audit.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0001_links_and_audit': linksAndAudit,
+};

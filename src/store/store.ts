@@ -1,0 +1,208 @@
+/**
+ * incident-bridge's persistent state: incident links with the last synced state of each side,
+ * and the audit log of sync decisions. All methods work the same inside and outside
+ * `transaction`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { AuditEntry } from './auditEntry.ts';
+import type { LinkRecord, LinkState, NewLink, SyncedState } from './linkRecord.ts';
+import type { Database, LinksTable } from './schema.ts';
+
+export class StaleLinkError extends Error {
+  readonly code = 'link_revision_stale';
+}
+
+export class Store {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Runs `work` in one transaction; everything it writes lands together or not at all. */
+  async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(new Store(trx, this.clock)));
+  }
+
+  async findLinkBySentinelArmId(armId: string): Promise<LinkRecord | undefined> {
+    const row = await this.db
+      .selectFrom('links')
+      .selectAll()
+      .where('sentinel_incident_key', '=', armId.toLowerCase())
+      .executeTakeFirst();
+    return row && toLinkRecord(row);
+  }
+
+  async findLinksByDefender(tenantId: string, incidentId: string): Promise<LinkRecord[]> {
+    const rows = await this.db
+      .selectFrom('links')
+      .selectAll()
+      .where('defender_tenant_id', '=', tenantId)
+      .where('defender_incident_id', '=', String(incidentId))
+      .orderBy('created_at')
+      .execute();
+    return rows.map(toLinkRecord);
+  }
+
+  async findLinksBySentinelNumber(incidentNumber: number): Promise<LinkRecord[]> {
+    const rows = await this.db
+      .selectFrom('links')
+      .selectAll()
+      .where('sentinel_incident_number', '=', incidentNumber)
+      .execute();
+    return rows.map(toLinkRecord);
+  }
+
+  async findLinkById(id: string): Promise<LinkRecord | undefined> {
+    const row = await this.db.selectFrom('links').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toLinkRecord(row);
+  }
+
+  async createLink(link: NewLink): Promise<LinkRecord> {
+    const now = this.clock().toISOString();
+    const row = {
+      id: randomUUID(),
+      pair_name: link.pairName,
+      defender_tenant_id: link.defenderTenantId,
+      defender_incident_id: String(link.defenderIncidentId),
+      sentinel_incident_key: link.sentinelIncidentArmId.toLowerCase(),
+      sentinel_incident_arm_id: link.sentinelIncidentArmId,
+      sentinel_incident_number: link.sentinelIncidentNumber,
+      state: 'linked',
+      linked_by: link.linkedBy,
+      redirected_to_link_id: null,
+      defender_snapshot: null,
+      sentinel_snapshot: null,
+      determination_memory: '{}',
+      last_synced_at: null,
+      created_at: now,
+      updated_at: now,
+      revision: 0,
+    };
+    // Two callers may discover the same pair at once; the first link stands, both get it.
+    await this.db
+      .insertInto('links')
+      .values(row)
+      .onConflict((conflict) => conflict.column('sentinel_incident_key').doNothing())
+      .execute();
+    const stored = await this.findLinkBySentinelArmId(link.sentinelIncidentArmId);
+    return stored ?? toLinkRecord(row);
+  }
+
+  /**
+   * Stores the state both sides were left in by a sync. `expectedRevision` guards against a
+   * concurrent writer: if the link moved on since it was read, nothing is written.
+   */
+  async saveSyncedState(
+    linkId: string,
+    expectedRevision: number,
+    state: SyncedState,
+  ): Promise<LinkRecord> {
+    const result = await this.db
+      .updateTable('links')
+      .set((eb) => ({
+        defender_snapshot: JSON.stringify(state.defenderSnapshot),
+        sentinel_snapshot: JSON.stringify(state.sentinelSnapshot),
+        determination_memory: JSON.stringify(state.determinationMemory),
+        sentinel_incident_number: state.sentinelIncidentNumber,
+        last_synced_at: state.syncedAt,
+        updated_at: this.clock().toISOString(),
+        revision: eb('revision', '+', 1),
+      }))
+      .where('id', '=', linkId)
+      .where('revision', '=', expectedRevision)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) {
+      throw new StaleLinkError(`Link ${linkId} changed since revision ${expectedRevision}`);
+    }
+
+    const saved = await this.findLinkById(linkId);
+    if (!saved) throw new StaleLinkError(`Link ${linkId} disappeared`);
+    return saved;
+  }
+
+  async setLinkState(
+    linkId: string,
+    state: LinkState,
+    redirectedToLinkId: string | null = null,
+  ): Promise<void> {
+    await this.db
+      .updateTable('links')
+      .set((eb) => ({
+        state,
+        redirected_to_link_id: redirectedToLinkId,
+        updated_at: this.clock().toISOString(),
+        revision: eb('revision', '+', 1),
+      }))
+      .where('id', '=', linkId)
+      .execute();
+  }
+
+  async appendAudit(entry: Omit<AuditEntry, 'id' | 'at'> & { at?: string }): Promise<AuditEntry> {
+    const stored: AuditEntry = { ...entry, id: randomUUID(), at: entry.at ?? this.clock().toISOString() };
+    await this.db
+      .insertInto('audit_log')
+      .values({
+        id: stored.id,
+        link_id: stored.linkId,
+        pair_name: stored.pairName,
+        at: stored.at,
+        trigger: stored.trigger,
+        outcome: stored.outcome,
+        entry: JSON.stringify(stored.detail),
+      })
+      .execute();
+    return stored;
+  }
+
+  async listAudit(linkId: string, limit = 50): Promise<AuditEntry[]> {
+    const rows = await this.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('link_id', '=', linkId)
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      linkId: row.link_id,
+      pairName: row.pair_name,
+      at: row.at,
+      trigger: row.trigger,
+      outcome: row.outcome as AuditEntry['outcome'],
+      detail: JSON.parse(row.entry) as Record<string, unknown>,
+    }));
+  }
+
+  /** True when the database answers; used by the readiness probe. */
+  async ping(): Promise<boolean> {
+    await this.db.selectFrom('links').select('id').limit(1).execute();
+    return true;
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+function toLinkRecord(row: Selectable<LinksTable> | (Omit<LinksTable, 'revision'> & { revision: number })): LinkRecord {
+  return {
+    id: row.id,
+    pairName: row.pair_name,
+    defenderTenantId: row.defender_tenant_id,
+    defenderIncidentId: row.defender_incident_id,
+    sentinelIncidentArmId: row.sentinel_incident_arm_id,
+    sentinelIncidentNumber: row.sentinel_incident_number,
+    state: row.state as LinkState,
+    linkedBy: row.linked_by as LinkRecord['linkedBy'],
+    redirectedToLinkId: row.redirected_to_link_id,
+    defenderSnapshot: row.defender_snapshot === null ? null : JSON.parse(row.defender_snapshot),
+    sentinelSnapshot: row.sentinel_snapshot === null ? null : JSON.parse(row.sentinel_snapshot),
+    determinationMemory: JSON.parse(row.determination_memory) as Record<string, string>,
+    lastSyncedAt: row.last_synced_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    revision: Number(row.revision),
+  };
+}

@@ -1,0 +1,230 @@
+/**
+ * Runs one sync of a linked pair: read both sides, merge against the last synced state, write,
+ * store the new state with an audit entry. A Sentinel 409 (someone wrote between our read and
+ * our write) means read again and merge again, within a bound; nothing is lost because the
+ * merge re-applies only what changed since the last sync.
+ */
+import { randomInt } from 'node:crypto';
+import type { GraphIncident } from '../model/graphIncident.ts';
+import type { SentinelIncident } from '../model/sentinelIncident.ts';
+import { readGraphIncident } from '../mapping/readGraphIncident.ts';
+import { isResolvableAssignee, type ResolvedOwner } from '../mapping/ownerMapping.ts';
+import { readSentinelIncident } from '../mapping/sentinelIncidentView.ts';
+import type { DeterminationMemory } from '../mapping/classificationTable.ts';
+import type { LinkRecord } from '../store/linkRecord.ts';
+import type { Store } from '../store/store.ts';
+import type { Logger } from '../logging/logger.ts';
+import { ownerMatches } from './core/detectFieldChanges.ts';
+import { mergeIncidentPair } from './core/mergeIncidentPair.ts';
+import type { PairState } from './core/pairState.ts';
+import {
+  readDefenderSnapshot,
+  readSentinelSnapshot,
+  snapshotOfDefender,
+  snapshotOfSentinel,
+  type DefenderSnapshot,
+  type SentinelSnapshot,
+} from './core/snapshots.ts';
+import type { SyncPlan } from './core/syncPlan.ts';
+import type { PairRuntime } from './pairRegistry.ts';
+import { SyncError } from './syncErrors.ts';
+import type { SyncOutcome } from './syncOutcome.ts';
+
+export interface SyncLinkedPairOptions {
+  store: Store;
+  logger: Logger;
+  trigger: string;
+  /** Plan only: read and merge, write nothing, store nothing but the audit entry. */
+  dryRun?: boolean;
+  /** Bound on read-merge-write rounds after Sentinel etag conflicts. */
+  maxAttempts?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** First reads, when the caller already has them. */
+  initial?: { sentinel?: SentinelIncident; defender?: GraphIncident };
+}
+
+const DEFAULT_MAX_ATTEMPTS = 4;
+
+export async function syncLinkedPair(
+  pair: PairRuntime,
+  link: LinkRecord,
+  options: SyncLinkedPairOptions,
+): Promise<SyncOutcome> {
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const sleep = options.sleep ?? defaultSleep;
+  const incidentId = sentinelIncidentName(link);
+  let initial = options.initial ?? {};
+
+  for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+    const sentinelRaw = initial.sentinel ?? (await pair.sentinel.get(incidentId));
+    const defenderRaw = initial.defender ?? (await pair.defender.getIncident(link.defenderIncidentId));
+    initial = {};
+    if (!sentinelRaw) throw missing('sentinel_incident_not_found', link.sentinelIncidentArmId);
+    if (!defenderRaw) throw missing('defender_incident_not_found', link.defenderIncidentId);
+
+    const state = await pairState(pair, link, sentinelRaw, defenderRaw);
+    const plan = mergeIncidentPair(state);
+    const inputs = { defender: snapshotOfDefender(state.defender), sentinel: snapshotOfSentinel(state.sentinel) };
+    if (options.dryRun) {
+      const unchanged = { sentinel: sentinelRaw, defender: defenderRaw };
+      return finish(options, pair, link, { plan, inputs, attempts: attempt, after: unchanged, dryRun: true });
+    }
+
+    const sentinelResult = plan.sentinelWrite
+      ? await pair.sentinel.put(incidentId, plan.sentinelWrite.properties, state.sentinel.etag || undefined)
+      : undefined;
+    if (sentinelResult?.kind === 'conflict') {
+      options.logger.info({ linkId: link.id, attempt }, 'sentinel etag conflict; reading again');
+      await sleep(backoffMs(attempt));
+      continue;
+    }
+    if (sentinelResult?.kind === 'rejected') {
+      throw new SyncError('sentinel_write_rejected', 'Sentinel refused the update', {
+        remoteCode: sentinelResult.remoteCode,
+        remoteMessage: sentinelResult.message,
+      });
+    }
+
+    const defenderWritten = plan.defenderWrite
+      ? await pair.defender.patchIncident(link.defenderIncidentId, plan.defenderWrite.patch)
+      : undefined;
+    if (plan.defenderWrite && !defenderWritten) {
+      throw missing('defender_incident_not_found', link.defenderIncidentId);
+    }
+
+    const after = {
+      sentinel: sentinelResult?.kind === 'written' ? sentinelResult.incident : sentinelRaw,
+      defender: defenderWritten ?? defenderRaw,
+    };
+    return finish(options, pair, link, { plan, inputs, attempts: attempt, after, dryRun: false });
+  }
+
+  await options.store.appendAudit({
+    linkId: link.id,
+    pairName: pair.config.name,
+    trigger: options.trigger,
+    outcome: 'conflict',
+    detail: { attempts: maxAttempts },
+  });
+  throw new SyncError('sync_conflict_persistent', 'Sentinel kept answering 409 Conflict', {
+    incidentArmId: link.sentinelIncidentArmId,
+    attempts: String(maxAttempts),
+  });
+}
+
+async function pairState(
+  pair: PairRuntime,
+  link: LinkRecord,
+  sentinelRaw: SentinelIncident,
+  defenderRaw: GraphIncident,
+): Promise<PairState> {
+  const defender = readGraphIncident(defenderRaw).incident;
+  const sentinel = readSentinelIncident(sentinelRaw).incident;
+  return {
+    defender,
+    sentinel,
+    sentinelProperties: sentinelRaw.properties,
+    baseDefender: readDefenderSnapshot(link.defenderSnapshot),
+    baseSentinel: readSentinelSnapshot(link.sentinelSnapshot),
+    memory: link.determinationMemory as DeterminationMemory,
+    policy: pair.policy,
+    defenderOwner: await resolveOwnerIfNeeded(pair, defender.assignedTo, sentinel.owner),
+  };
+}
+
+/** Looks the assignee up only when it could be written to Sentinel: a person who differs. */
+async function resolveOwnerIfNeeded(
+  pair: PairRuntime,
+  assignedTo: string | null,
+  sentinelOwner: PairState['sentinel']['owner'],
+): Promise<ResolvedOwner | null | undefined> {
+  if (!assignedTo || !isResolvableAssignee(assignedTo) || ownerMatches(assignedTo, sentinelOwner)) {
+    return undefined;
+  }
+  return pair.owners.resolve(assignedTo);
+}
+
+/**
+ * Stores the state both sides were left in (what we wrote, or what we read where we wrote
+ * nothing) together with the audit entry, and shapes the outcome.
+ */
+interface FinishedRound {
+  plan: SyncPlan;
+  inputs: { defender: DefenderSnapshot; sentinel: SentinelSnapshot };
+  attempts: number;
+  after: { sentinel: SentinelIncident; defender: GraphIncident };
+  dryRun: boolean;
+}
+
+async function finish(
+  options: SyncLinkedPairOptions,
+  pair: PairRuntime,
+  link: LinkRecord,
+  round: FinishedRound,
+): Promise<SyncOutcome> {
+  const { plan, attempts, after, dryRun } = round;
+  const sentinelWritten = !dryRun && plan.sentinelWrite !== undefined;
+  const defenderWritten = !dryRun && plan.defenderWrite !== undefined;
+  const outcome = dryRun ? 'planned' : sentinelWritten || defenderWritten ? 'written' : 'unchanged';
+  const sentinelAfter = readSentinelIncident(after.sentinel).incident;
+  const defenderAfter = readGraphIncident(after.defender).incident;
+
+  const record = await options.store.transaction(async (store) => {
+    const saved = dryRun
+      ? link
+      : await store.saveSyncedState(link.id, link.revision, {
+          defenderSnapshot: snapshotOfDefender(defenderAfter),
+          sentinelSnapshot: snapshotOfSentinel(sentinelAfter),
+          determinationMemory: plan.memory as Record<string, string>,
+          sentinelIncidentNumber: sentinelAfter.incidentNumber,
+          syncedAt: new Date().toISOString(),
+        });
+    const audit = await store.appendAudit({
+      linkId: link.id,
+      pairName: pair.config.name,
+      trigger: options.trigger,
+      outcome,
+      detail: {
+        inputs: round.inputs,
+        decisions: plan.decisions,
+        writes: { sentinel: plan.sentinelWrite?.changes ?? [], defender: plan.defenderWrite?.patch ?? null },
+        notes: plan.notes,
+        attempts,
+      },
+    });
+    return { saved, auditId: audit.id };
+  });
+
+  return {
+    outcome,
+    pairName: pair.config.name,
+    link: record.saved,
+    sentinelIncidentArmId: link.sentinelIncidentArmId,
+    defenderTenantId: link.defenderTenantId,
+    defenderIncidentId: link.defenderIncidentId,
+    sentinel: { written: sentinelWritten, changes: plan.sentinelWrite?.changes ?? [] },
+    defender: { written: defenderWritten, changes: plan.defenderWrite?.changes ?? [] },
+    decisions: plan.decisions,
+    notes: plan.notes,
+    attempts,
+    auditId: record.auditId,
+  };
+}
+
+function sentinelIncidentName(link: LinkRecord): string {
+  return link.sentinelIncidentArmId.split('/').pop() ?? '';
+}
+
+function missing(code: 'sentinel_incident_not_found' | 'defender_incident_not_found', id: string): SyncError {
+  return new SyncError(code, code === 'sentinel_incident_not_found' ? 'Sentinel incident not found' : 'Defender incident not found', { id });
+}
+
+/** Jittered, growing pause before re-reading after a conflict. */
+function backoffMs(attempt: number): number {
+  const ceiling = Math.min(2000, 100 * 2 ** attempt);
+  return randomInt(ceiling / 2, ceiling);
+}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
