@@ -30,7 +30,8 @@ export function createCredential(
   options: CreateCredentialOptions,
 ): TokenCredential {
   const env = options.env ?? process.env;
-  const authorityHost = ('authorityHost' in config && config.authorityHost) || options.authorityHost;
+  const authorityHost =
+    ('authorityHost' in config && config.authorityHost) || options.authorityHost;
   const common = {
     ...options.transport,
     authorityHost,
@@ -41,8 +42,10 @@ export function createCredential(
 
   switch (config.kind) {
     case 'clientSecret': {
-      const secret = config.clientSecret ?? (config.clientSecretEnv ? env[config.clientSecretEnv] : undefined);
-      if (!secret) throw new CredentialConfigError(`credentials.${name}: no client secret available`);
+      const secret =
+        config.clientSecret ?? (config.clientSecretEnv ? env[config.clientSecretEnv] : undefined);
+      if (!secret)
+        throw new CredentialConfigError(`credentials.${name}: no client secret available`);
       return new ClientSecretCredential(config.tenantId, config.clientId, secret, common);
     }
     case 'clientCertificate':

@@ -71,7 +71,11 @@ export class GraphSecurityClient {
 
   async getIncident(id: string, expandAlerts = false): Promise<GraphIncident | undefined> {
     const query = expandAlerts ? '?$expand=alerts' : '';
-    const response = await this.send('GET', `/security/incidents/${encodeURIComponent(id)}${query}`, 'get incident');
+    const response = await this.send(
+      'GET',
+      `/security/incidents/${encodeURIComponent(id)}${query}`,
+      'get incident',
+    );
     if (response.status === 404) return undefined;
     return this.expect(response, 'get incident') as GraphIncident;
   }
@@ -80,7 +84,10 @@ export class GraphSecurityClient {
   async *listIncidents(query: GraphIncidentQuery = {}): AsyncGenerator<GraphIncident[]> {
     const params = new URLSearchParams();
     if (query.filter) params.set('$filter', query.filter);
-    params.set('$top', String(Math.min(query.top ?? GRAPH_INCIDENTS_MAX_TOP, GRAPH_INCIDENTS_MAX_TOP)));
+    params.set(
+      '$top',
+      String(Math.min(query.top ?? GRAPH_INCIDENTS_MAX_TOP, GRAPH_INCIDENTS_MAX_TOP)),
+    );
     if (query.expandAlerts) params.set('$expand', 'alerts');
 
     let url: string | undefined = `${this.baseUrl}/security/incidents?${params.toString()}`;
@@ -93,7 +100,12 @@ export class GraphSecurityClient {
   }
 
   async patchIncident(id: string, patch: GraphIncidentPatch): Promise<GraphIncident | undefined> {
-    const response = await this.send('PATCH', `/security/incidents/${encodeURIComponent(id)}`, 'update incident', patch);
+    const response = await this.send(
+      'PATCH',
+      `/security/incidents/${encodeURIComponent(id)}`,
+      'update incident',
+      patch,
+    );
     if (response.status === 404) return undefined;
     return this.expect(response, 'update incident') as GraphIncident;
   }
@@ -101,14 +113,23 @@ export class GraphSecurityClient {
   /** Graph answers with the incident's whole comment list; comments have no ids. */
   async addComment(id: string, comment: string): Promise<GraphComment[]> {
     const body = { '@odata.type': 'microsoft.graph.security.alertComment', comment };
-    const response = await this.send('POST', `/security/incidents/${encodeURIComponent(id)}/comments`, 'add comment', body);
+    const response = await this.send(
+      'POST',
+      `/security/incidents/${encodeURIComponent(id)}/comments`,
+      'add comment',
+      body,
+    );
     return (this.expect(response, 'add comment') as GraphPage<GraphComment>).value ?? [];
   }
 
   /** A user by object id or UPN; undefined when the directory has no such user. */
   async getUser(idOrUpn: string): Promise<GraphUser | undefined> {
     const select = '$select=id,userPrincipalName,mail,displayName,userType,accountEnabled';
-    const response = await this.send('GET', `/users/${encodeURIComponent(idOrUpn)}?${select}`, 'get user');
+    const response = await this.send(
+      'GET',
+      `/users/${encodeURIComponent(idOrUpn)}?${select}`,
+      'get user',
+    );
     if (response.status === 404) return undefined;
     return this.expect(response, 'get user') as GraphUser;
   }
@@ -120,11 +141,21 @@ export class GraphSecurityClient {
     return (this.expect(response, 'find users') as GraphPage<GraphUser>).value ?? [];
   }
 
-  private send(method: HttpMethods, path: string, operation: string, body?: unknown): Promise<GraphResponse> {
+  private send(
+    method: HttpMethods,
+    path: string,
+    operation: string,
+    body?: unknown,
+  ): Promise<GraphResponse> {
     return this.sendUrl(method, `${this.baseUrl}${path}`, operation, body);
   }
 
-  private async sendUrl(method: HttpMethods, url: string, operation: string, body?: unknown): Promise<GraphResponse> {
+  private async sendUrl(
+    method: HttpMethods,
+    url: string,
+    operation: string,
+    body?: unknown,
+  ): Promise<GraphResponse> {
     const request = createPipelineRequest({ url, method });
     request.headers.set('Accept', 'application/json');
     request.headers.set('Prefer', PREFER_UNKNOWN_ENUMS);
@@ -149,7 +180,12 @@ export class GraphSecurityClient {
     if (response.status >= 200 && response.status < 300) return response.body;
 
     const remoteCode = (response.body as { error?: { code?: string } } | undefined)?.error?.code;
-    throw new RemoteCallError('graph', operation, response.status, remoteCode, response.retryAfterMs);
+    throw new RemoteCallError(
+      'graph',
+      operation,
+      response.status,
+      remoteCode,
+      response.retryAfterMs,
+    );
   }
 }
-

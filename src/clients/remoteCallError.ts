@@ -26,12 +26,17 @@ export class RemoteCallError extends Error {
 
   /** Throttling, service errors and timeouts are worth retrying; 4xx answers are not. */
   get retryable(): boolean {
-    return this.status === undefined || this.status === 429 || this.status >= 500 || this.status === 408;
+    return (
+      this.status === undefined || this.status === 429 || this.status >= 500 || this.status === 408
+    );
   }
 }
 
 /** Reads `Retry-After` as seconds or an HTTP date. */
-export function parseRetryAfterMs(header: string | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfterMs(
+  header: string | undefined,
+  now = Date.now(),
+): number | undefined {
   if (!header) return undefined;
 
   const seconds = Number(header);

@@ -66,10 +66,20 @@ export class SentinelIncidentsClient {
   }
 
   /** A full PUT; the etag in `incident` makes it conditional. */
-  async put(incidentId: string, properties: SentinelIncidentProperties, etag?: string): Promise<SentinelPutResult> {
+  async put(
+    incidentId: string,
+    properties: SentinelIncidentProperties,
+    etag?: string,
+  ): Promise<SentinelPutResult> {
     const capture = captureRawBody();
     try {
-      await this.sdk.incidents.createOrUpdate(this.rg, this.ws, incidentId, toSdkIncident(properties, etag), capture.options);
+      await this.sdk.incidents.createOrUpdate(
+        this.rg,
+        this.ws,
+        incidentId,
+        toSdkIncident(properties, etag),
+        capture.options,
+      );
       return { kind: 'written', incident: capture.body() as SentinelIncident };
     } catch (error) {
       if (isRestError(error) && error.statusCode === 409) return { kind: 'conflict' };
@@ -90,7 +100,12 @@ export class SentinelIncidentsClient {
     const capture = captureRawBody({});
     const top = Math.min(query.top ?? MAX_LIST_TOP, MAX_LIST_TOP);
     const pages = this.sdk.incidents
-      .list(this.rg, this.ws, { ...capture.options, filter: query.filter, orderby: query.orderby, top })
+      .list(this.rg, this.ws, {
+        ...capture.options,
+        filter: query.filter,
+        orderby: query.orderby,
+        top,
+      })
       .byPage();
     try {
       for await (const _page of pages) {
@@ -126,7 +141,9 @@ export class SentinelIncidentsClient {
   async *listComments(incidentId: string): AsyncGenerator<SentinelComment> {
     const capture = captureRawBody();
     try {
-      for await (const _page of this.sdk.incidentComments.list(this.rg, this.ws, incidentId, capture.options).byPage()) {
+      for await (const _page of this.sdk.incidentComments
+        .list(this.rg, this.ws, incidentId, capture.options)
+        .byPage()) {
         yield* (capture.body() as { value?: SentinelComment[] } | undefined)?.value ?? [];
       }
     } catch (error) {
@@ -135,11 +152,22 @@ export class SentinelIncidentsClient {
   }
 
   /** PUT with a client-chosen id: the same id twice updates instead of duplicating. */
-  async putComment(incidentId: string, commentId: string, message: string): Promise<SentinelComment> {
+  async putComment(
+    incidentId: string,
+    commentId: string,
+    message: string,
+  ): Promise<SentinelComment> {
     const capture = captureRawBody();
     const comment: IncidentComment = { message };
     try {
-      await this.sdk.incidentComments.createOrUpdate(this.rg, this.ws, incidentId, commentId, comment, capture.options);
+      await this.sdk.incidentComments.createOrUpdate(
+        this.rg,
+        this.ws,
+        incidentId,
+        commentId,
+        comment,
+        capture.options,
+      );
       return capture.body() as SentinelComment;
     } catch (error) {
       throw toRemoteError('put incident comment', error);
@@ -195,7 +223,14 @@ function remoteMessage(error: unknown): string {
 
 function toRemoteError(operation: string, error: unknown): RemoteCallError {
   // The SDK error is not attached as a cause: it holds the request, headers included.
-  if (!isRestError(error)) return new RemoteCallError('sentinel', operation, undefined, undefined, undefined);
+  if (!isRestError(error))
+    return new RemoteCallError('sentinel', operation, undefined, undefined, undefined);
   const retryAfter = error.response?.headers.get('retry-after');
-  return new RemoteCallError('sentinel', operation, error.statusCode, error.code, parseRetryAfterMs(retryAfter));
+  return new RemoteCallError(
+    'sentinel',
+    operation,
+    error.statusCode,
+    error.code,
+    parseRetryAfterMs(retryAfter),
+  );
 }

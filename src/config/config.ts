@@ -4,12 +4,7 @@
  */
 
 export type FieldPolicy =
-  | 'newest'
-  | 'defender'
-  | 'sentinel'
-  | 'defenderToSentinel'
-  | 'sentinelToDefender'
-  | 'off';
+  'newest' | 'defender' | 'sentinel' | 'defenderToSentinel' | 'sentinelToDefender' | 'off';
 
 export type CredentialConfig =
   | { kind: 'defaultChain'; tenantId?: string; clientId?: string; authorityHost?: string }

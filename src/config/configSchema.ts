@@ -121,10 +121,18 @@ export const configSchema = {
       default: {},
       additionalProperties: false,
       properties: {
-        sentinelApiVersion: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(-preview)?$', default: '2025-09-01' },
+        sentinelApiVersion: {
+          type: 'string',
+          pattern: '^\\d{4}-\\d{2}-\\d{2}(-preview)?$',
+          default: '2025-09-01',
+        },
         armEndpoint: { type: 'string', format: 'uri', default: 'https://management.azure.com' },
         graphEndpoint: { type: 'string', format: 'uri', default: 'https://graph.microsoft.com' },
-        authorityHost: { type: 'string', format: 'uri', default: 'https://login.microsoftonline.com' },
+        authorityHost: {
+          type: 'string',
+          format: 'uri',
+          default: 'https://login.microsoftonline.com',
+        },
         trustedCaCertPath: {
           type: 'string',
           minLength: 1,

@@ -43,7 +43,10 @@ export function parseConfig(
 }
 
 /** Reads a JSON or YAML config file. */
-export function loadConfigFile(path: string, env: NodeJS.ProcessEnv = process.env): IncidentBridgeConfig {
+export function loadConfigFile(
+  path: string,
+  env: NodeJS.ProcessEnv = process.env,
+): IncidentBridgeConfig {
   const raw = readFileSync(path, 'utf8');
   const parsed: unknown = path.endsWith('.json') ? JSON.parse(raw) : parseYaml(raw);
   return parseConfig(parsed, path, env);
@@ -102,7 +105,9 @@ function checkCredential(
         problems.push(`${where}: needs clientSecretEnv (or clientSecret)`);
       }
       if (credential.clientSecretEnv && !env[credential.clientSecretEnv]) {
-        problems.push(`${where}.clientSecretEnv: environment variable ${credential.clientSecretEnv} is not set`);
+        problems.push(
+          `${where}.clientSecretEnv: environment variable ${credential.clientSecretEnv} is not set`,
+        );
       }
       return problems;
     }
@@ -116,7 +121,9 @@ function checkCredential(
 
 function requireFields(where: string, value: object, fields: string[]): string[] {
   const record = value as Record<string, unknown>;
-  return fields.filter((field) => !record[field]).map((field) => `${where}: missing required setting "${field}"`);
+  return fields
+    .filter((field) => !record[field])
+    .map((field) => `${where}: missing required setting "${field}"`);
 }
 
 function deepFreeze<T>(value: T): T {

@@ -194,7 +194,11 @@ export function sentinelClassificationToGraph(
       return { classification: row.classification, determination: remembered, fromMemory: true };
     }
   }
-  return { classification: row.classification, determination: row.determination, fromMemory: false };
+  return {
+    classification: row.classification,
+    determination: row.determination,
+    fromMemory: false,
+  };
 }
 
 /** Reads a Sentinel classification and reason as they arrive, any case; undefined if unknown. */

@@ -62,7 +62,12 @@ export function mapDefenderToSentinel(
   const severity = graphSeverityToSentinel(incident.severity);
   if (!severity.exact) {
     notes.push(
-      note('severity', 'severity_unknown', 'Defender severity unknown; Informational used.', incident.severity),
+      note(
+        'severity',
+        'severity_unknown',
+        'Defender severity unknown; Informational used.',
+        incident.severity,
+      ),
     );
   }
 
@@ -92,21 +97,37 @@ function mapStatus(
 ): { value: string; label?: string; comment: string } {
   const mapped = graphStatusToSentinel(incident.status);
   if (mapped.kind === 'unknown') {
-    notes.push(note('status', 'status_unknown', 'Unknown Defender status; read as open.', incident.status));
+    notes.push(
+      note('status', 'status_unknown', 'Unknown Defender status; read as open.', incident.status),
+    );
     return { value: 'New', comment: '' };
   }
 
   if (incident.status === 'redirected') {
     const target = incident.redirectIncidentId ?? '';
     notes.push(
-      note('status', 'status_redirected', `Merged into Defender incident ${target}; closed here.`, target),
+      note(
+        'status',
+        'status_redirected',
+        `Merged into Defender incident ${target}; closed here.`,
+        target,
+      ),
     );
-    return { value: mapped.status, label: mapped.label, comment: `Merged into Defender incident ${target}.` };
+    return {
+      value: mapped.status,
+      label: mapped.label,
+      comment: `Merged into Defender incident ${target}.`,
+    };
   }
 
   if (incident.status === 'awaitingAction') {
     notes.push(
-      note('status', 'status_awaiting_action', 'Awaiting action in Defender; open with a label.', 'awaitingAction'),
+      note(
+        'status',
+        'status_awaiting_action',
+        'Awaiting action in Defender; open with a label.',
+        'awaitingAction',
+      ),
     );
   }
   return { value: mapped.status, label: mapped.label, comment: '' };
@@ -141,7 +162,9 @@ function mapClosePair(
 
 function mapDescription(description: string, notes: MappingNote[]): string {
   if (!description) {
-    notes.push(note('description', 'description_missing', 'The Defender incident has no description.'));
+    notes.push(
+      note('description', 'description_missing', 'The Defender incident has no description.'),
+    );
     return '';
   }
 

@@ -34,9 +34,15 @@ export interface MapSentinelToDefenderOptions {
 export function mapSentinelToDefender(
   incident: SentinelIncidentView,
   options: MapSentinelToDefenderOptions = {},
-): { defender: MappedDefenderFields; patch: GraphIncidentPatch; notes: MappingNote[] } {
+): {
+  defender: MappedDefenderFields;
+  patch: GraphIncidentPatch;
+  determinationFromMemory: boolean;
+  notes: MappingNote[];
+} {
   const notes: MappingNote[] = [];
   const patch: GraphIncidentPatch = {};
+  let determinationFromMemory = false;
 
   if (incident.status) patch.status = sentinelStatusToGraph(incident.status);
 
@@ -54,6 +60,7 @@ export function mapSentinelToDefender(
     if (verdict) {
       patch.classification = verdict.classification;
       patch.determination = verdict.determination;
+      determinationFromMemory = verdict.fromMemory;
       if (!verdict.fromMemory && verdict.classification !== 'unknown') {
         notes.push(
           note(
@@ -104,13 +111,23 @@ export function mapSentinelToDefender(
     assignedTo: patch.assignedTo ?? '',
     customTags: patch.customTags,
   };
-  return { defender, patch, notes };
+  return { defender, patch, determinationFromMemory, notes };
 }
 
 function readOnlyNotes(incident: SentinelIncidentView): MappingNote[] {
   const notes = [
-    note('severity', 'severity_not_writable', 'Graph computes severity from alerts.', incident.severity),
-    note('displayName', 'title_not_writable', 'Graph incident titles are read-only.', incident.title),
+    note(
+      'severity',
+      'severity_not_writable',
+      'Graph computes severity from alerts.',
+      incident.severity,
+    ),
+    note(
+      'displayName',
+      'title_not_writable',
+      'Graph incident titles are read-only.',
+      incident.title,
+    ),
   ];
   if (incident.description) {
     notes.push(

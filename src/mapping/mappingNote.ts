@@ -39,5 +39,10 @@ export function note(
   message: string,
   value: unknown = '',
 ): MappingNote {
-  return { field, code, message, value: value === null || value === undefined ? '' : String(value) };
+  return {
+    field,
+    code,
+    message,
+    value: value === null || value === undefined ? '' : String(value),
+  };
 }

@@ -99,7 +99,14 @@ export function sentinelOwnerToDefender(owner: OwnerFields): {
   const assignedTo = owner.userPrincipalName || owner.email || owner.assignedTo || null;
   const notes =
     owner.ownerType.toLowerCase() === 'group'
-      ? [note('assignedTo', 'owner_group', 'Defender has no group owner; wrote the name.', owner.assignedTo)]
+      ? [
+          note(
+            'assignedTo',
+            'owner_group',
+            'Defender has no group owner; wrote the name.',
+            owner.assignedTo,
+          ),
+        ]
       : [];
   return { assignedTo, notes };
 }

@@ -4,7 +4,11 @@
  * (sync-semantics section 2), so every known spelling is accepted.
  */
 import type { GraphAlert } from '../model/graphIncident.ts';
-import type { LegacyAlert, LegacyComment, LegacyIncident } from '../model/defenderLegacyIncident.ts';
+import type {
+  LegacyAlert,
+  LegacyComment,
+  LegacyIncident,
+} from '../model/defenderLegacyIncident.ts';
 import { parseGraphClassification, parseGraphDetermination } from './classificationTable.ts';
 import type { DefenderComment, DefenderIncidentReading } from './defenderIncidentView.ts';
 import type { MappingNote } from './mappingNote.ts';
@@ -57,7 +61,9 @@ export function readLegacyIncident(body: LegacyIncident): DefenderIncidentReadin
     createdDateTime: text(body.createdTime),
     lastUpdateDateTime: text(body.lastUpdateTime),
     lastModifiedBy: '',
-    incidentWebUrl: body.incidentId ? `https://security.microsoft.com/incidents/${body.incidentId}` : '',
+    incidentWebUrl: body.incidentId
+      ? `https://security.microsoft.com/incidents/${body.incidentId}`
+      : '',
     firstActivityDateTime: window.first || text(body.createdTime),
     lastActivityDateTime: window.last || text(body.lastUpdateTime),
     comments: (Array.isArray(body.comments) ? body.comments : []).map(readLegacyComment),

@@ -7,10 +7,7 @@
  * `awaitingAction` (set only by Defender Experts) have no Sentinel status of their own, so they
  * travel as a status plus a reserved label. incident-bridge never writes either to Graph.
  */
-import {
-  GRAPH_INCIDENT_STATUSES,
-  type GraphIncidentStatus,
-} from '../model/graphIncident.ts';
+import { GRAPH_INCIDENT_STATUSES, type GraphIncidentStatus } from '../model/graphIncident.ts';
 import { SENTINEL_STATUSES, type SentinelStatus } from '../model/sentinelIncident.ts';
 import { matchEnumValue } from './enumValue.ts';
 
@@ -18,8 +15,7 @@ export const REDIRECTED_LABEL = 'redirected';
 export const AWAITING_ACTION_LABEL = 'defender:awaitingAction';
 
 export type GraphStatusToSentinel =
-  | { kind: 'status'; status: SentinelStatus; label?: string }
-  | { kind: 'unknown' };
+  { kind: 'status'; status: SentinelStatus; label?: string } | { kind: 'unknown' };
 
 export function parseGraphStatus(value: unknown): GraphIncidentStatus | undefined {
   return matchEnumValue(value, GRAPH_INCIDENT_STATUSES);
@@ -47,7 +43,9 @@ export function graphStatusToSentinel(status: GraphIncidentStatus): GraphStatusT
 }
 
 /** The Graph status that mirrors a Sentinel one. Sentinel never produces redirected. */
-export function sentinelStatusToGraph(status: SentinelStatus): 'active' | 'inProgress' | 'resolved' {
+export function sentinelStatusToGraph(
+  status: SentinelStatus,
+): 'active' | 'inProgress' | 'resolved' {
   switch (status) {
     case 'New':
       return 'active';

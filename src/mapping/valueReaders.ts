@@ -19,7 +19,10 @@ export function stringList(value: unknown): string[] {
 }
 
 /** The earliest first and latest last of several activity windows; '' when none parse. */
-export function activityWindow(windows: Array<[unknown, unknown]>): { first: string; last: string } {
+export function activityWindow(windows: Array<[unknown, unknown]>): {
+  first: string;
+  last: string;
+} {
   let first = '';
   let last = '';
   for (const [start, end] of windows) {

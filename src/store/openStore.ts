@@ -19,7 +19,9 @@ export class StoreMigrationError extends Error {
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(options.sqlitePath) }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: openSqlite(options.sqlitePath) }),
+  });
   await migrateToLatest(db);
   return new Store(db);
 }

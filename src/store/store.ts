@@ -54,7 +54,11 @@ export class Store {
   }
 
   async findLinkById(id: string): Promise<LinkRecord | undefined> {
-    const row = await this.db.selectFrom('links').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('links')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row && toLinkRecord(row);
   }
 
@@ -139,7 +143,11 @@ export class Store {
   }
 
   async appendAudit(entry: Omit<AuditEntry, 'id' | 'at'> & { at?: string }): Promise<AuditEntry> {
-    const stored: AuditEntry = { ...entry, id: randomUUID(), at: entry.at ?? this.clock().toISOString() };
+    const stored: AuditEntry = {
+      ...entry,
+      id: randomUUID(),
+      at: entry.at ?? this.clock().toISOString(),
+    };
     await this.db
       .insertInto('audit_log')
       .values({
@@ -186,7 +194,9 @@ export class Store {
   }
 }
 
-function toLinkRecord(row: Selectable<LinksTable> | (Omit<LinksTable, 'revision'> & { revision: number })): LinkRecord {
+function toLinkRecord(
+  row: Selectable<LinksTable> | (Omit<LinksTable, 'revision'> & { revision: number }),
+): LinkRecord {
   return {
     id: row.id,
     pairName: row.pair_name,

@@ -39,19 +39,29 @@ export class IncidentSync {
 
   async syncSentinelIncident(armId: string, request: SyncRequest): Promise<SyncOutcome> {
     const ref = parseSentinelIncidentArmId(armId);
-    if (!ref) throw new SyncError('sentinel_incident_not_found', 'Not a Sentinel incident ARM id', { armId });
+    if (!ref)
+      throw new SyncError('sentinel_incident_not_found', 'Not a Sentinel incident ARM id', {
+        armId,
+      });
 
     const pair = this.options.pairs.forWorkspace(ref);
     if (!pair) {
-      throw new SyncError('pair_not_configured', 'No pair is configured for this Sentinel workspace', {
-        workspace: `${ref.subscriptionId}/${ref.resourceGroupName}/${ref.workspaceName}`,
-      });
+      throw new SyncError(
+        'pair_not_configured',
+        'No pair is configured for this Sentinel workspace',
+        {
+          workspace: `${ref.subscriptionId}/${ref.resourceGroupName}/${ref.workspaceName}`,
+        },
+      );
     }
 
     const canonicalId = formatSentinelIncidentArmId(ref);
     return this.mutex.run(canonicalId.toLowerCase(), async () => {
       const sentinel = await pair.sentinel.get(ref.incidentId);
-      if (!sentinel) throw new SyncError('sentinel_incident_not_found', 'Sentinel incident not found', { armId });
+      if (!sentinel)
+        throw new SyncError('sentinel_incident_not_found', 'Sentinel incident not found', {
+          armId,
+        });
 
       const link =
         (await this.options.store.findLinkBySentinelArmId(canonicalId)) ??
@@ -62,25 +72,37 @@ export class IncidentSync {
     });
   }
 
-  async syncDefenderIncident(tenantId: string, incidentId: string, request: SyncRequest): Promise<SyncOutcome> {
+  async syncDefenderIncident(
+    tenantId: string,
+    incidentId: string,
+    request: SyncRequest,
+  ): Promise<SyncOutcome> {
     const pairs = this.options.pairs.forDefenderTenant(tenantId);
     if (pairs.length === 0) {
-      throw new SyncError('pair_not_configured', 'No pair is configured for this Defender tenant', { tenantId });
+      throw new SyncError('pair_not_configured', 'No pair is configured for this Defender tenant', {
+        tenantId,
+      });
     }
 
     const [firstPair] = pairs;
     if (!firstPair) throw new SyncError('pair_not_configured', 'No pair for tenant', { tenantId });
     const defender = await firstPair.defender.getIncident(incidentId);
-    if (!defender) throw new SyncError('defender_incident_not_found', 'Defender incident not found', { incidentId });
+    if (!defender)
+      throw new SyncError('defender_incident_not_found', 'Defender incident not found', {
+        incidentId,
+      });
 
-    const link = await this.mutex.run(`defender:${tenantId}:${incidentId}`.toLowerCase(), async () => {
-      const links = await this.options.store.findLinksByDefender(tenantId, incidentId);
-      return (
-        links.find((candidate) => candidate.state === 'linked') ??
-        links[0] ??
-        (await this.linkFromDefender(pairs, tenantId, incidentId))
-      );
-    });
+    const link = await this.mutex.run(
+      `defender:${tenantId}:${incidentId}`.toLowerCase(),
+      async () => {
+        const links = await this.options.store.findLinksByDefender(tenantId, incidentId);
+        return (
+          links.find((candidate) => candidate.state === 'linked') ??
+          links[0] ??
+          (await this.linkFromDefender(pairs, tenantId, incidentId))
+        );
+      },
+    );
     if (!link) return this.unpaired(firstPair, '', tenantId, incidentId, request);
 
     const pair = this.options.pairs.byName(link.pairName) ?? firstPair;

@@ -36,7 +36,10 @@ export class PairRegistry {
       if (!credential) {
         const settings = config.credentials[name];
         if (!settings) throw new Error(`No credential named ${name}`);
-        credential = createCredential(name, settings, { authorityHost: config.azure.authorityHost, transport });
+        credential = createCredential(name, settings, {
+          authorityHost: config.azure.authorityHost,
+          transport,
+        });
         credentials.set(name, credential);
       }
       return credential;

@@ -8,8 +8,7 @@ export type SyncErrorCode =
   | 'sentinel_incident_not_found'
   | 'defender_incident_not_found'
   | 'sync_conflict_persistent'
-  | 'sentinel_write_rejected'
-  | 'defender_write_failed';
+  | 'sentinel_write_rejected';
 
 export class SyncError extends Error {
   constructor(

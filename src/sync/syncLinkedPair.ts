@@ -57,21 +57,35 @@ export async function syncLinkedPair(
 
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
     const sentinelRaw = initial.sentinel ?? (await pair.sentinel.get(incidentId));
-    const defenderRaw = initial.defender ?? (await pair.defender.getIncident(link.defenderIncidentId));
+    const defenderRaw =
+      initial.defender ?? (await pair.defender.getIncident(link.defenderIncidentId));
     initial = {};
     if (!sentinelRaw) throw missing('sentinel_incident_not_found', link.sentinelIncidentArmId);
     if (!defenderRaw) throw missing('defender_incident_not_found', link.defenderIncidentId);
 
     const state = await pairState(pair, link, sentinelRaw, defenderRaw);
     const plan = mergeIncidentPair(state);
-    const inputs = { defender: snapshotOfDefender(state.defender), sentinel: snapshotOfSentinel(state.sentinel) };
+    const inputs = {
+      defender: snapshotOfDefender(state.defender),
+      sentinel: snapshotOfSentinel(state.sentinel),
+    };
     if (options.dryRun) {
       const unchanged = { sentinel: sentinelRaw, defender: defenderRaw };
-      return finish(options, pair, link, { plan, inputs, attempts: attempt, after: unchanged, dryRun: true });
+      return finish(options, pair, link, {
+        plan,
+        inputs,
+        attempts: attempt,
+        after: unchanged,
+        dryRun: true,
+      });
     }
 
     const sentinelResult = plan.sentinelWrite
-      ? await pair.sentinel.put(incidentId, plan.sentinelWrite.properties, state.sentinel.etag || undefined)
+      ? await pair.sentinel.put(
+          incidentId,
+          plan.sentinelWrite.properties,
+          state.sentinel.etag || undefined,
+        )
       : undefined;
     if (sentinelResult?.kind === 'conflict') {
       options.logger.info({ linkId: link.id, attempt }, 'sentinel etag conflict; reading again');
@@ -187,7 +201,10 @@ async function finish(
       detail: {
         inputs: round.inputs,
         decisions: plan.decisions,
-        writes: { sentinel: plan.sentinelWrite?.changes ?? [], defender: plan.defenderWrite?.patch ?? null },
+        writes: {
+          sentinel: plan.sentinelWrite?.changes ?? [],
+          defender: plan.defenderWrite?.patch ?? null,
+        },
         notes: plan.notes,
         attempts,
       },
@@ -215,8 +232,17 @@ function sentinelIncidentName(link: LinkRecord): string {
   return link.sentinelIncidentArmId.split('/').pop() ?? '';
 }
 
-function missing(code: 'sentinel_incident_not_found' | 'defender_incident_not_found', id: string): SyncError {
-  return new SyncError(code, code === 'sentinel_incident_not_found' ? 'Sentinel incident not found' : 'Defender incident not found', { id });
+function missing(
+  code: 'sentinel_incident_not_found' | 'defender_incident_not_found',
+  id: string,
+): SyncError {
+  return new SyncError(
+    code,
+    code === 'sentinel_incident_not_found'
+      ? 'Sentinel incident not found'
+      : 'Defender incident not found',
+    { id },
+  );
 }
 
 /** Jittered, growing pause before re-reading after a conflict. */

@@ -32,11 +32,16 @@ export function chooseWinner(change: FieldChange, context: WinnerContext): Winne
 
   const allowed = allowedSides(context.policy);
   const candidates = (['defender', 'sentinel'] as const).filter(
-    (side) => allowed.includes(side) && (side === 'defender' ? change.defenderChanged : change.sentinelChanged),
+    (side) =>
+      allowed.includes(side) &&
+      (side === 'defender' ? change.defenderChanged : change.sentinelChanged),
   );
 
   if (candidates.length === 0) {
-    const reason = change.defenderChanged || change.sentinelChanged ? 'change not carried by policy' : 'unchanged';
+    const reason =
+      change.defenderChanged || change.sentinelChanged
+        ? 'change not carried by policy'
+        : 'unchanged';
     return { winner: 'none', conflict: false, reason };
   }
   const [only] = candidates;
@@ -61,10 +66,16 @@ function settleConflict(context: WinnerContext): { winner: Side; reason: string 
   const defenderAt = Date.parse(context.defenderUpdatedAt);
   const sentinelAt = Date.parse(context.sentinelUpdatedAt);
   if (Number.isNaN(defenderAt) || Number.isNaN(sentinelAt)) {
-    return { winner: context.tieBreaker, reason: 'both changed; no comparable times, tie-breaker wins' };
+    return {
+      winner: context.tieBreaker,
+      reason: 'both changed; no comparable times, tie-breaker wins',
+    };
   }
   if (Math.abs(defenderAt - sentinelAt) <= context.clockSkewToleranceMs) {
-    return { winner: context.tieBreaker, reason: 'both changed within clock-skew tolerance; tie-breaker wins' };
+    return {
+      winner: context.tieBreaker,
+      reason: 'both changed within clock-skew tolerance; tie-breaker wins',
+    };
   }
   return defenderAt > sentinelAt
     ? { winner: 'defender', reason: 'both changed; defender change is newer' }

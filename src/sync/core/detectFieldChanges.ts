@@ -6,7 +6,11 @@
 import type { SentinelClosePair } from '../../model/sentinelIncident.ts';
 import { graphClassificationToSentinel } from '../../mapping/classificationTable.ts';
 import { sameTagSet, syncableLabelNames } from '../../mapping/labelMapping.ts';
-import { ownerKeyOfDefender, ownerKeyOfSentinel, type OwnerFields } from '../../mapping/ownerMapping.ts';
+import {
+  ownerKeyOfDefender,
+  ownerKeyOfSentinel,
+  type OwnerFields,
+} from '../../mapping/ownerMapping.ts';
 import { graphSeverityToSentinel } from '../../mapping/severityTable.ts';
 import { graphStatusToSentinel } from '../../mapping/statusTable.ts';
 import type { FieldChange } from './chooseWinner.ts';
@@ -20,7 +24,13 @@ export function detectFieldChanges(state: PairState): Record<SyncField, FieldCha
     owner: ownerChange(state),
     tags: tagChange(state),
     severity: severityChange(state),
-    title: textChange(state, state.defender.title, state.baseDefender?.title, state.sentinel.title, state.baseSentinel?.title),
+    title: textChange(
+      state,
+      state.defender.title,
+      state.baseDefender?.title,
+      state.sentinel.title,
+      state.baseSentinel?.title,
+    ),
     description: textChange(
       state,
       state.defender.description,
@@ -36,7 +46,8 @@ function statusChange({ defender, sentinel, baseDefender, baseSentinel }: PairSt
   const defenderKnown = mapped.kind === 'status';
   return {
     defenderChanged: defenderKnown && (!baseDefender || baseDefender.status !== defender.status),
-    sentinelChanged: sentinel.status !== null && (!baseSentinel || baseSentinel.status !== sentinel.status),
+    sentinelChanged:
+      sentinel.status !== null && (!baseSentinel || baseSentinel.status !== sentinel.status),
     alreadyEqual: defenderKnown && mapped.status === sentinel.status,
   };
 }
@@ -53,14 +64,25 @@ export function sentinelClosePairOf(
 
 export function samePair(a: SentinelClosePair | null, b: SentinelClosePair | null): boolean {
   if (!a || !b) return a === b;
-  return a.classification === b.classification && (a.classificationReason ?? null) === (b.classificationReason ?? null);
+  return (
+    a.classification === b.classification &&
+    (a.classificationReason ?? null) === (b.classificationReason ?? null)
+  );
 }
 
 function classificationChange(state: PairState): FieldChange {
   const { defender, sentinel, baseDefender, baseSentinel, policy } = state;
-  const current = sentinelClosePairOf(sentinel.status, sentinel.classification, sentinel.classificationReason);
+  const current = sentinelClosePairOf(
+    sentinel.status,
+    sentinel.classification,
+    sentinel.classificationReason,
+  );
   const base = baseSentinel
-    ? sentinelClosePairOf(baseSentinel.status, baseSentinel.classification, baseSentinel.classificationReason)
+    ? sentinelClosePairOf(
+        baseSentinel.status,
+        baseSentinel.classification,
+        baseSentinel.classificationReason,
+      )
     : null;
   const defenderPair = graphClassificationToSentinel(
     defender.classification,
@@ -90,8 +112,11 @@ export function ownerMatches(assignedTo: string | null, owner: OwnerFields): boo
 function ownerChange({ defender, sentinel, baseDefender, baseSentinel }: PairState): FieldChange {
   return {
     defenderChanged:
-      !baseDefender || ownerKeyOfDefender(baseDefender.assignedTo) !== ownerKeyOfDefender(defender.assignedTo),
-    sentinelChanged: !baseSentinel || ownerKeyOfSentinel(baseSentinel.owner) !== ownerKeyOfSentinel(sentinel.owner),
+      !baseDefender ||
+      ownerKeyOfDefender(baseDefender.assignedTo) !== ownerKeyOfDefender(defender.assignedTo),
+    sentinelChanged:
+      !baseSentinel ||
+      ownerKeyOfSentinel(baseSentinel.owner) !== ownerKeyOfSentinel(sentinel.owner),
     alreadyEqual: ownerMatches(defender.assignedTo, sentinel.owner),
   };
 }
@@ -100,16 +125,23 @@ function tagChange({ defender, sentinel, baseDefender, baseSentinel }: PairState
   const sentinelTags = syncableLabelNames(sentinel.labels);
   return {
     defenderChanged: !baseDefender || !sameTagSet(baseDefender.customTags, defender.customTags),
-    sentinelChanged: !baseSentinel || !sameTagSet(syncableLabelNames(baseSentinel.labels), sentinelTags),
+    sentinelChanged:
+      !baseSentinel || !sameTagSet(syncableLabelNames(baseSentinel.labels), sentinelTags),
     alreadyEqual: sameTagSet(defender.customTags, sentinelTags),
   };
 }
 
-function severityChange({ defender, sentinel, baseDefender, baseSentinel }: PairState): FieldChange {
+function severityChange({
+  defender,
+  sentinel,
+  baseDefender,
+  baseSentinel,
+}: PairState): FieldChange {
   const mapped = graphSeverityToSentinel(defender.severity);
   return {
     defenderChanged: mapped.exact && (!baseDefender || baseDefender.severity !== defender.severity),
-    sentinelChanged: sentinel.severity !== null && (!baseSentinel || baseSentinel.severity !== sentinel.severity),
+    sentinelChanged:
+      sentinel.severity !== null && (!baseSentinel || baseSentinel.severity !== sentinel.severity),
     alreadyEqual: mapped.severity === sentinel.severity,
   };
 }
@@ -123,7 +155,8 @@ function textChange(
   baseSentinelValue: string | undefined,
 ): FieldChange {
   return {
-    defenderChanged: defenderValue !== '' && (!state.baseDefender || baseDefenderValue !== defenderValue),
+    defenderChanged:
+      defenderValue !== '' && (!state.baseDefender || baseDefenderValue !== defenderValue),
     sentinelChanged: !state.baseSentinel || baseSentinelValue !== sentinelValue,
     alreadyEqual: defenderValue === sentinelValue,
   };

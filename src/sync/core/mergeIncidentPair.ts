@@ -11,11 +11,21 @@ import { mergeTagSets } from './mergeTagSets.ts';
 import type { PairState } from './pairState.ts';
 import { planDefenderWrite } from './planDefenderWrite.ts';
 import { planSentinelWrite } from './planSentinelWrite.ts';
-import { SYNC_FIELDS, type FieldDecision, type SyncField, type SyncNote, type SyncPlan } from './syncPlan.ts';
+import {
+  SYNC_FIELDS,
+  type FieldDecision,
+  type SyncField,
+  type SyncNote,
+  type SyncPlan,
+} from './syncPlan.ts';
 
 export function mergeIncidentPair(state: PairState): SyncPlan {
   const notes: SyncNote[] = [];
-  const memory = rememberDetermination(state.memory, state.defender.classification, state.defender.determination);
+  const memory = rememberDetermination(
+    state.memory,
+    state.defender.classification,
+    state.defender.determination,
+  );
   const withMemory: PairState = { ...state, memory };
 
   const decisions = decideFields(withMemory);
@@ -33,7 +43,12 @@ export function mergeIncidentPair(state: PairState): SyncPlan {
   const defenderWrite =
     state.defender.status === 'redirected'
       ? undefined
-      : planDefenderWrite({ state: withMemory, decisions, applyStatus: defenderStatusApplies, mergedTags });
+      : planDefenderWrite({
+          state: withMemory,
+          decisions,
+          applyStatus: defenderStatusApplies,
+          mergedTags,
+        });
 
   notes.push(...readOnlyNotes(decisions));
   if (state.defender.status === 'redirected' && hasSentinelWinner(decisions)) {
@@ -105,9 +120,12 @@ function statusMayApply(
   const { defender, sentinel, policy } = state;
   if (winner === 'defender') {
     const mapped = graphStatusToSentinel(defender.status);
-    const reopens = sentinel.status === 'Closed' && mapped.kind === 'status' && mapped.status !== 'Closed';
+    const reopens =
+      sentinel.status === 'Closed' && mapped.kind === 'status' && mapped.status !== 'Closed';
     if (reopens && !policy.reopenFromDefender) {
-      notes.push(reopenBlocked('Defender reopened the incident; this pair does not reopen Sentinel.'));
+      notes.push(
+        reopenBlocked('Defender reopened the incident; this pair does not reopen Sentinel.'),
+      );
       return false;
     }
     return true;
@@ -115,7 +133,9 @@ function statusMayApply(
 
   const reopens = defender.status === 'resolved' && sentinel.status !== 'Closed';
   if (reopens && !policy.reopenFromSentinel) {
-    notes.push(reopenBlocked('Sentinel reopened the incident; this pair does not reopen Defender.'));
+    notes.push(
+      reopenBlocked('Sentinel reopened the incident; this pair does not reopen Defender.'),
+    );
     return false;
   }
   return true;
@@ -145,4 +165,3 @@ function readOnlyNotes(decisions: Record<SyncField, FieldDecision>): SyncNote[] 
       value: '',
     }));
 }
-

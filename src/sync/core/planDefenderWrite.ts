@@ -33,11 +33,21 @@ export function planDefenderWrite(input: DefenderWriteInput): DefenderWrite | un
     }
   }
 
-  const pair = sentinelClosePairOf(sentinel.status, sentinel.classification, sentinel.classificationReason);
+  const pair = sentinelClosePairOf(
+    sentinel.status,
+    sentinel.classification,
+    sentinel.classificationReason,
+  );
   if (decisions.classification.winner === 'sentinel' && pair) {
-    const verdict = sentinelClassificationToGraph(pair, state.memory, state.policy.falsePositiveReason);
+    const verdict = sentinelClassificationToGraph(
+      pair,
+      state.memory,
+      state.policy.falsePositiveReason,
+    );
     const differs =
-      verdict && (verdict.classification !== defender.classification || verdict.determination !== defender.determination);
+      verdict &&
+      (verdict.classification !== defender.classification ||
+        verdict.determination !== defender.determination);
     if (verdict && differs) {
       patch.classification = verdict.classification;
       patch.determination = verdict.determination;
@@ -52,13 +62,21 @@ export function planDefenderWrite(input: DefenderWriteInput): DefenderWrite | un
     const { assignedTo } = sentinelOwnerToDefender(sentinel.owner);
     if (ownerKeyOfDefender(assignedTo) !== ownerKeyOfDefender(defender.assignedTo)) {
       patch.assignedTo = assignedTo;
-      changes.push({ field: 'assignedTo', before: defender.assignedTo ?? '', after: assignedTo ?? '' });
+      changes.push({
+        field: 'assignedTo',
+        before: defender.assignedTo ?? '',
+        after: assignedTo ?? '',
+      });
     }
   }
 
   if (input.mergedTags && !sameTagSet(input.mergedTags, defender.customTags)) {
     patch.customTags = input.mergedTags;
-    changes.push({ field: 'customTags', before: defender.customTags.join(', '), after: input.mergedTags.join(', ') });
+    changes.push({
+      field: 'customTags',
+      before: defender.customTags.join(', '),
+      after: input.mergedTags.join(', '),
+    });
   }
 
   return changes.length > 0 ? { patch, changes } : undefined;

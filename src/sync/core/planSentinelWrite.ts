@@ -74,7 +74,8 @@ export function planSentinelWrite(input: SentinelWriteInput): SentinelWrite | un
   target.labels = planLabels(input);
 
   const severity = graphSeverityToSentinel(defender.severity);
-  if (decisions.severity.winner === 'defender' && severity.exact) target.severity = severity.severity;
+  if (decisions.severity.winner === 'defender' && severity.exact)
+    target.severity = severity.severity;
   if (decisions.title.winner === 'defender' && defender.title) target.title = defender.title;
   if (decisions.description.winner === 'defender' && defender.description) {
     target.description = truncateText(defender.description, SENTINEL_LIMITS.descriptionMaxChars);
@@ -129,7 +130,11 @@ function planLabels(input: SentinelWriteInput): SentinelLabel[] {
     }
   }
   if (policy.status !== 'off') {
-    toggle(reserved, REDIRECTED_LABEL, defender.status === 'redirected' || reserved.has(tagKey(REDIRECTED_LABEL)));
+    toggle(
+      reserved,
+      REDIRECTED_LABEL,
+      defender.status === 'redirected' || reserved.has(tagKey(REDIRECTED_LABEL)),
+    );
     toggle(reserved, AWAITING_ACTION_LABEL, defender.status === 'awaitingAction');
   }
   if (policy.copySystemTags) {
@@ -141,7 +146,10 @@ function planLabels(input: SentinelWriteInput): SentinelLabel[] {
 
   const names = [...tags, ...reserved.values()];
   const planned = names.map((labelName) => ({ labelName, labelType: 'User' }));
-  return [...planned, ...automatic.map((label) => ({ labelName: label.labelName, labelType: label.labelType }))];
+  return [
+    ...planned,
+    ...automatic.map((label) => ({ labelName: label.labelName, labelType: label.labelType })),
+  ];
 }
 
 function toggle(labels: Map<string, string>, name: string, present: boolean): void {
@@ -149,7 +157,10 @@ function toggle(labels: Map<string, string>, name: string, present: boolean): vo
   else labels.delete(tagKey(name));
 }
 
-function diffSentinel(before: SentinelIncidentProperties, after: SentinelIncidentProperties): FieldDiff[] {
+function diffSentinel(
+  before: SentinelIncidentProperties,
+  after: SentinelIncidentProperties,
+): FieldDiff[] {
   const changes: FieldDiff[] = [];
   const scalar = (field: keyof SentinelIncidentProperties): void => {
     const from = String(before[field] ?? '');
@@ -157,17 +168,27 @@ function diffSentinel(before: SentinelIncidentProperties, after: SentinelInciden
     if (from !== to) changes.push({ field, before: from, after: to });
   };
 
-  for (const field of ['status', 'classification', 'classificationReason', 'classificationComment'] as const) {
+  for (const field of [
+    'status',
+    'classification',
+    'classificationReason',
+    'classificationComment',
+  ] as const) {
     scalar(field);
   }
   const ownerBefore = ownerText(before);
   const ownerAfter = ownerText(after);
-  if (ownerBefore !== ownerAfter) changes.push({ field: 'owner', before: ownerBefore, after: ownerAfter });
+  if (ownerBefore !== ownerAfter)
+    changes.push({ field: 'owner', before: ownerBefore, after: ownerAfter });
 
   const labelsBefore = (before.labels ?? []).map((label) => label.labelName);
   const labelsAfter = (after.labels ?? []).map((label) => label.labelName);
   if (!sameTagSet(labelsBefore, labelsAfter)) {
-    changes.push({ field: 'labels', before: labelsBefore.join(', '), after: labelsAfter.join(', ') });
+    changes.push({
+      field: 'labels',
+      before: labelsBefore.join(', '),
+      after: labelsAfter.join(', '),
+    });
   }
   for (const field of ['severity', 'title', 'description'] as const) scalar(field);
   return changes;
@@ -175,5 +196,11 @@ function diffSentinel(before: SentinelIncidentProperties, after: SentinelInciden
 
 function ownerText(properties: SentinelIncidentProperties): string {
   const owner = properties.owner;
-  return (owner?.userPrincipalName || owner?.email || owner?.assignedTo || owner?.objectId || '').toString();
+  return (
+    owner?.userPrincipalName ||
+    owner?.email ||
+    owner?.assignedTo ||
+    owner?.objectId ||
+    ''
+  ).toString();
 }

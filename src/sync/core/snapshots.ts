@@ -97,5 +97,9 @@ export function readSentinelSnapshot(stored: unknown): SentinelSnapshot | undefi
 }
 
 function isVersioned(stored: unknown): boolean {
-  return typeof stored === 'object' && stored !== null && (stored as { v?: unknown }).v === SNAPSHOT_VERSION;
+  return (
+    typeof stored === 'object' &&
+    stored !== null &&
+    (stored as { v?: unknown }).v === SNAPSHOT_VERSION
+  );
 }

@@ -1,0 +1,30 @@
+/**
+ * Every problem code the API answers with, its HTTP status and title. Codes are stable: clients
+ * and playbooks branch on them. A code is never reused for another meaning.
+ */
+
+export const PROBLEM_CODES = {
+  request_invalid: { status: 400, title: 'The request is not valid' },
+  malformed_json: { status: 400, title: 'The body is not valid JSON' },
+  lookup_key_required: { status: 400, title: 'Give exactly one lookup key' },
+  route_not_found: { status: 404, title: 'No such operation' },
+  pair_not_configured: { status: 404, title: 'No pair is configured for this incident' },
+  sentinel_incident_not_found: { status: 404, title: 'Sentinel incident not found' },
+  defender_incident_not_found: { status: 404, title: 'Defender incident not found' },
+  link_not_found: { status: 404, title: 'No link for this incident' },
+  method_not_allowed: { status: 405, title: 'Method not allowed on this path' },
+  sync_conflict_persistent: { status: 409, title: 'The incident kept changing during the sync' },
+  body_too_large: { status: 413, title: 'The body is too large' },
+  unsupported_media_type: { status: 415, title: 'The body must be application/json' },
+  internal_error: { status: 500, title: 'incident-bridge failed unexpectedly' },
+  sentinel_write_rejected: { status: 502, title: 'Sentinel refused the update' },
+  upstream_failed: { status: 502, title: 'A Microsoft API call failed' },
+  upstream_throttled: { status: 503, title: 'A Microsoft API is throttling incident-bridge' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+
+/** Problem types are URNs: stable names, not links that could break. */
+export function problemType(code: ProblemCode): string {
+  return `urn:incident-bridge:problem:${code}`;
+}

@@ -1,0 +1,69 @@
+/**
+ * Starts incident-bridge for a configuration: opens the store (migrating it), builds the pair
+ * clients and the sync engine, and serves the API. Used by `serve`, the sandbox and the tests.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createApp } from '../../api/createApp.ts';
+import type { AppServices } from '../../api/appServices.ts';
+import type { IncidentBridgeConfig } from '../config/config.ts';
+import { transportOptions, type TransportOptions } from '../clients/transportOptions.ts';
+import { createLogger, type Logger } from '../logging/logger.ts';
+import { openStore } from '../store/openStore.ts';
+import { IncidentSync } from '../sync/incidentSync.ts';
+import { PairRegistry } from '../sync/pairRegistry.ts';
+import { readFileSync } from 'node:fs';
+import { packageVersion } from './packageVersion.ts';
+
+export interface StartServiceOptions {
+  config: IncidentBridgeConfig;
+  port?: number;
+  host?: string;
+  mode?: AppServices['mode'];
+  logger?: Logger;
+  /** PEM of an extra CA to trust; overrides `azure.trustedCaCertPath`. */
+  trustedCaCertPem?: string;
+}
+
+export interface RunningService {
+  url: string;
+  services: AppServices;
+  close(): Promise<void>;
+}
+
+export async function buildServices(options: StartServiceOptions): Promise<AppServices> {
+  const logger = options.logger ?? createLogger();
+  const transport = transportFor(options);
+  const store = await openStore({ sqlitePath: options.config.store.sqlitePath });
+  const pairs = PairRegistry.fromConfig(options.config, transport);
+  const sync = new IncidentSync({ store, pairs, logger });
+  return { store, pairs, sync, logger, mode: options.mode ?? 'azure', version: packageVersion() };
+}
+
+export async function startService(options: StartServiceOptions): Promise<RunningService> {
+  const services = await buildServices(options);
+  const app = createApp(services);
+
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(options.port ?? 3000, options.host ?? '127.0.0.1', () =>
+      resolve(listening),
+    );
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+
+  return {
+    url: `http://${host}:${port}`,
+    services,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.store.close();
+    },
+  };
+}
+
+function transportFor(options: StartServiceOptions): TransportOptions {
+  if (options.trustedCaCertPem) return transportOptions(options.trustedCaCertPem);
+  const path = options.config.azure.trustedCaCertPath;
+  return transportOptions(path ? readFileSync(path, 'utf8') : undefined);
+}
