@@ -73,7 +73,7 @@ function describeType(type: unknown): string {
   const types = Array.isArray(type) ? type : [type];
   const named = types
     .filter((name) => name !== 'null')
-    .map((name) => (name === 'integer' ? 'an integer' : `a ${String(name)}`));
+    .map((name) => (/^[aeiou]/.test(String(name)) ? `an ${String(name)}` : `a ${String(name)}`));
   return types.includes('null') ? `${named.join(' or ')} or null` : named.join(' or ');
 }
 

@@ -272,7 +272,7 @@ export interface components {
             assignedTo: string;
             /** @description The owner's user principal name. */
             userPrincipalName: string;
-            /** @description User */
+            /** @description User, Group, or empty when not known. */
             ownerType: string;
         };
         SentinelLabel: {
@@ -285,7 +285,7 @@ export interface components {
         SentinelIncidentFields: {
             /** @description Incident title. */
             title: string;
-            /** @description Incident description */
+            /** @description Incident description, at most 5,000 characters. */
             description: string;
             /**
              * @description Sentinel severity.
@@ -312,9 +312,9 @@ export interface components {
             owner: components["schemas"]["SentinelOwner"];
             /** @description Incident labels. */
             labels: components["schemas"]["SentinelLabel"][];
-            /** @description Time of the first activity */
+            /** @description Time of the first activity, ISO 8601. */
             firstActivityTimeUtc: string;
-            /** @description Time of the last activity */
+            /** @description Time of the last activity, ISO 8601. */
             lastActivityTimeUtc: string;
             /** @description The Defender incident id. */
             providerIncidentId: string;
@@ -327,7 +327,7 @@ export interface components {
             source: "graph" | "legacy";
             /** @description The Defender incident id. */
             defenderIncidentId: string;
-            /** @description The Defender tenant */
+            /** @description The Defender tenant, when the body names it. */
             defenderTenantId: string;
             sentinel: components["schemas"]["SentinelIncidentFields"];
             /** @description What could not be carried, and why. */
@@ -345,7 +345,7 @@ export interface components {
              * @enum {string}
              */
             classification: "" | "unknown" | "falsePositive" | "truePositive" | "informationalExpectedActivity";
-            /** @description Graph determination */
+            /** @description Graph determination, sent with the classification. */
             determination: string;
             /** @description Defender assignee; empty when unassigned. */
             assignedTo: string;
@@ -386,7 +386,7 @@ export interface components {
             incidentId: string;
         };
         FieldChange: {
-            /** @description The field */
+            /** @description The field, in that side's vocabulary. */
             field: string;
             /** @description The value before the sync. */
             before: string;
