@@ -23,6 +23,8 @@ import type {
 } from '../model/graphIncident.ts';
 import { parseRetryAfterMs, RemoteCallError } from './remoteCallError.ts';
 import type { TransportOptions } from './transportOptions.ts';
+import type { ApiBudgets } from './budgets/apiBudgets.ts';
+import { budgetPolicy, classifyGraphRequest } from './budgets/budgetPolicy.ts';
 
 export interface GraphSecurityClientOptions {
   credential: TokenCredential;
@@ -30,6 +32,9 @@ export interface GraphSecurityClientOptions {
   transport: TransportOptions;
   /** Injected in tests; defaults to the SDK's Node HTTP client. */
   httpClient?: HttpClient;
+  /** Shared call budgets; calls wait their turn under the tenant's Graph quota. */
+  budgets?: ApiBudgets;
+  tenantId?: string;
 }
 
 export interface GraphIncidentQuery {
@@ -58,9 +63,16 @@ export class GraphSecurityClient {
   constructor(options: GraphSecurityClientOptions) {
     this.baseUrl = `${options.graphEndpoint.replace(/\/$/, '')}/v1.0`;
     this.httpClient = options.httpClient ?? createDefaultHttpClient();
-    this.pipeline = options.transport.tlsOptions
-      ? createPipelineFromOptions({ tlsOptions: options.transport.tlsOptions })
-      : createPipelineFromOptions({});
+    const retryOptions = { maxRetries: 2, maxRetryDelayInMs: 10_000 };
+    this.pipeline = createPipelineFromOptions({ ...options.transport, retryOptions });
+    if (options.budgets) {
+      this.pipeline.addPolicy(
+        budgetPolicy(options.budgets, options.tenantId ?? 'default', classifyGraphRequest),
+        {
+          afterPhase: 'Retry',
+        },
+      );
+    }
     this.pipeline.addPolicy(
       bearerTokenAuthenticationPolicy({
         credential: options.credential,

@@ -17,6 +17,8 @@ import type { SentinelWorkspaceRef } from '../model/sentinelIncidentArmId.ts';
 import { parseRetryAfterMs, RemoteCallError } from './remoteCallError.ts';
 import { captureRawBody } from './sdkRawBody.ts';
 import type { TransportOptions } from './transportOptions.ts';
+import type { ApiBudgets } from './budgets/apiBudgets.ts';
+import { budgetPolicy, classifySentinelRequest } from './budgets/budgetPolicy.ts';
 
 export interface SentinelIncidentsClientOptions {
   workspace: SentinelWorkspaceRef;
@@ -24,7 +26,13 @@ export interface SentinelIncidentsClientOptions {
   apiVersion: string;
   armEndpoint: string;
   transport: TransportOptions;
+  /** Shared call budgets; calls wait their turn under the workspace tenant's quota. */
+  budgets?: ApiBudgets;
+  tenantId?: string;
 }
+
+/** Jobs retry on their own schedule; the SDK only smooths over brief blips. */
+const SDK_RETRY_OPTIONS = { maxRetries: 2, maxRetryDelayInMs: 10_000 };
 
 export type SentinelPutResult =
   | { kind: 'written'; incident: SentinelIncident }
@@ -51,7 +59,18 @@ export class SentinelIncidentsClient {
       endpoint: options.armEndpoint,
       credentialScopes: [`${new URL(options.armEndpoint).origin}/.default`],
       apiVersion: options.apiVersion,
+      retryOptions: SDK_RETRY_OPTIONS,
     });
+    if (options.budgets) {
+      this.sdk.pipeline.addPolicy(
+        budgetPolicy(
+          options.budgets,
+          options.tenantId ?? options.workspace.subscriptionId,
+          classifySentinelRequest,
+        ),
+        { afterPhase: 'Retry' },
+      );
+    }
   }
 
   async get(incidentId: string): Promise<SentinelIncident | undefined> {

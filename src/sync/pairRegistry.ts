@@ -10,6 +10,7 @@ import { GraphSecurityClient } from '../clients/graphSecurityClient.ts';
 import { OwnerDirectory } from '../clients/ownerDirectory.ts';
 import { SentinelIncidentsClient } from '../clients/sentinelIncidentsClient.ts';
 import type { TransportOptions } from '../clients/transportOptions.ts';
+import { ApiBudgets } from '../clients/budgets/apiBudgets.ts';
 import { sameWorkspace, type SentinelWorkspaceRef } from '../model/sentinelIncidentArmId.ts';
 import { effectivePolicy } from './core/effectivePolicy.ts';
 
@@ -25,11 +26,18 @@ export interface PairRuntime {
 export class PairRegistry {
   private readonly pairs: PairRuntime[];
 
-  constructor(pairs: PairRuntime[]) {
+  constructor(
+    pairs: PairRuntime[],
+    readonly budgets: ApiBudgets = new ApiBudgets(),
+  ) {
     this.pairs = pairs;
   }
 
-  static fromConfig(config: IncidentBridgeConfig, transport: TransportOptions): PairRegistry {
+  static fromConfig(
+    config: IncidentBridgeConfig,
+    transport: TransportOptions,
+    budgets: ApiBudgets = new ApiBudgets(),
+  ): PairRegistry {
     const credentials = new Map<string, TokenCredential>();
     const credentialFor = (name: string): TokenCredential => {
       let credential = credentials.get(name);
@@ -46,15 +54,18 @@ export class PairRegistry {
     };
 
     const graphClients = new Map<string, GraphSecurityClient>();
-    const graphFor = (credentialName: string): GraphSecurityClient => {
-      let client = graphClients.get(credentialName);
+    const graphFor = (credentialName: string, tenantId: string): GraphSecurityClient => {
+      const key = `${credentialName}\u0000${tenantId.toLowerCase()}`;
+      let client = graphClients.get(key);
       if (!client) {
         client = new GraphSecurityClient({
           credential: credentialFor(credentialName),
           graphEndpoint: config.azure.graphEndpoint,
           transport,
+          budgets,
+          tenantId,
         });
-        graphClients.set(credentialName, client);
+        graphClients.set(key, client);
       }
       return client;
     };
@@ -68,11 +79,15 @@ export class PairRegistry {
         apiVersion: config.azure.sentinelApiVersion,
         armEndpoint: config.azure.armEndpoint,
         transport,
+        budgets,
+        tenantId: pair.sentinel.tenantId,
       }),
-      defender: graphFor(pair.defender.credential),
-      owners: new OwnerDirectory({ graph: graphFor(pair.sentinel.credential) }),
+      defender: graphFor(pair.defender.credential, pair.defender.tenantId),
+      owners: new OwnerDirectory({
+        graph: graphFor(pair.sentinel.credential, pair.sentinel.tenantId),
+      }),
     }));
-    return new PairRegistry(runtimes);
+    return new PairRegistry(runtimes, budgets);
   }
 
   all(): readonly PairRuntime[] {

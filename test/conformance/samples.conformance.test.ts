@@ -32,7 +32,7 @@ describe.runIf(sharedExists)('public Defender samples', () => {
     ).value;
     const response = await request(app)
       .post('/api/v1/mappings/defender-to-sentinel')
-      .send(incident);
+      .send(incident as object);
 
     expect(response.status).toBe(200);
     expectContractResponse('MapDefenderIncident', response);
@@ -67,7 +67,7 @@ describe.runIf(sharedExists)('public Defender samples', () => {
     ).value;
     const response = await request(app)
       .post('/api/v1/mappings/defender-to-sentinel')
-      .send(incident);
+      .send(incident as object);
 
     expect(response.status).toBe(200);
     expectContractResponse('MapDefenderIncident', response);
