@@ -37,7 +37,59 @@ export interface AuditLogTable {
   entry: string;
 }
 
+export interface JobsTable {
+  id: string;
+  pair_name: string;
+  /** Jobs with the same subject run one at a time and merge while queued. */
+  subject_key: string;
+  /** Lower runs first; see CallPriority. */
+  priority: number;
+  /** queued | running | dead */
+  status: string;
+  payload: string;
+  attempts: number;
+  run_after: string;
+  /** When the change behind the job was first noticed; sync lag is measured from it. */
+  noticed_at: string;
+  created_at: string;
+  updated_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  planned_write: string | null;
+}
+
+export interface CursorsTable {
+  pair_name: string;
+  side: string;
+  cursor: string;
+  updated_at: string;
+}
+
+export interface CommentLedgerTable {
+  link_id: string;
+  /** defenderToSentinel | sentinelToDefender */
+  direction: string;
+  source_key: string;
+  /** JSON list: the Sentinel comment ids or Defender fingerprints of the copies. */
+  target_keys: string;
+  created_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  operation: string;
+  request_hash: string;
+  status: number;
+  response: string;
+  created_at: string;
+}
+
 export interface Database {
   links: LinksTable;
   audit_log: AuditLogTable;
+  jobs: JobsTable;
+  cursors: CursorsTable;
+  comment_ledger: CommentLedgerTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

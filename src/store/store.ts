@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { AuditEntry } from './auditEntry.ts';
 import type { LinkRecord, LinkState, NewLink, SyncedState } from './linkRecord.ts';
+import { JobStore } from './jobStore.ts';
 import type { Database, LinksTable } from './schema.ts';
 
 export class StaleLinkError extends Error {
@@ -14,10 +15,15 @@ export class StaleLinkError extends Error {
 }
 
 export class Store {
+  /** The durable job queue; use it outside `transaction` (it opens its own). */
+  readonly jobs: JobStore;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.jobs = new JobStore(db, clock);
+  }
 
   /** Runs `work` in one transaction; everything it writes lands together or not at all. */
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

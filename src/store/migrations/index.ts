@@ -4,7 +4,9 @@
  */
 import type { Migration } from 'kysely';
 import * as linksAndAudit from './0001_links_and_audit.ts';
+import * as jobsAndLedgers from './0002_jobs_and_ledgers.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_links_and_audit': linksAndAudit,
+  '0002_jobs_and_ledgers': jobsAndLedgers,
 };
