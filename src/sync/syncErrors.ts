@@ -15,6 +15,8 @@ export class SyncError extends Error {
     readonly code: SyncErrorCode,
     message: string,
     readonly detail: Record<string, string> = {},
+    /** The write that was refused, kept with the dead letter for replay. */
+    readonly plannedWrite?: unknown,
   ) {
     super(message);
     this.name = 'SyncError';

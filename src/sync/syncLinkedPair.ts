@@ -93,10 +93,12 @@ export async function syncLinkedPair(
       continue;
     }
     if (sentinelResult?.kind === 'rejected') {
-      throw new SyncError('sentinel_write_rejected', 'Sentinel refused the update', {
-        remoteCode: sentinelResult.remoteCode,
-        remoteMessage: sentinelResult.message,
-      });
+      throw new SyncError(
+        'sentinel_write_rejected',
+        'Sentinel refused the update',
+        { remoteCode: sentinelResult.remoteCode, remoteMessage: sentinelResult.message },
+        { sentinel: plan.sentinelWrite?.properties, defender: plan.defenderWrite?.patch },
+      );
     }
 
     const defenderWritten = plan.defenderWrite

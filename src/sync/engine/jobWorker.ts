@@ -1,0 +1,132 @@
+/**
+ * Runs sync jobs from the durable queue: claims the most urgent due job, runs it under the
+ * call priority it carries, and completes it, schedules a retry or moves it to the dead
+ * letters. Several loops run side by side; the queue keeps one pair's jobs apart.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../../logging/logger.ts';
+import { CALL_PRIORITIES, withCallPriority } from '../../clients/budgets/callPriority.ts';
+import type { JobRecord } from '../../store/jobRecord.ts';
+import type { Store } from '../../store/store.ts';
+import type { SyncOutcome } from '../syncOutcome.ts';
+import { classifyJobError } from './classifyJobError.ts';
+import type { JobOutcomes } from './jobOutcomes.ts';
+import { RetrySchedule } from './retrySchedule.ts';
+import type { SyncJobPayload } from './syncJobPayload.ts';
+
+export type RunSyncJob = (payload: SyncJobPayload, job: JobRecord) => Promise<SyncOutcome>;
+
+export interface JobWorkerOptions {
+  store: Store;
+  run: RunSyncJob;
+  outcomes: JobOutcomes;
+  logger: Logger;
+  concurrency?: number;
+  leaseMs?: number;
+  /** How long an idle loop sleeps before looking again when nobody woke it. */
+  idlePollMs?: number;
+  retry?: RetrySchedule;
+  workerId?: string;
+}
+
+export class JobWorker {
+  readonly workerId: string;
+  private readonly concurrency: number;
+  private readonly leaseMs: number;
+  private readonly idlePollMs: number;
+  private readonly retry: RetrySchedule;
+  private running = false;
+  private loops: Array<Promise<void>> = [];
+  private wakers: Array<() => void> = [];
+
+  constructor(private readonly options: JobWorkerOptions) {
+    this.workerId = options.workerId ?? `worker-${randomUUID()}`;
+    this.concurrency = options.concurrency ?? 4;
+    this.leaseMs = options.leaseMs ?? 120_000;
+    this.idlePollMs = options.idlePollMs ?? 1_000;
+    this.retry = options.retry ?? new RetrySchedule();
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loops = Array.from({ length: this.concurrency }, (_, index) => this.loop(index));
+  }
+
+  /** New work arrived: wake the idle loops instead of waiting for their next look. */
+  wake(): void {
+    const wakers = this.wakers;
+    this.wakers = [];
+    for (const wake of wakers) wake();
+  }
+
+  /** Finishes the jobs in hand and stops claiming new ones. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await Promise.all(this.loops);
+  }
+
+  private async loop(index: number): Promise<void> {
+    const worker = `${this.workerId}/${index}`;
+    while (this.running) {
+      const job = await this.options.store.jobs.claim(worker, this.leaseMs).catch((error: unknown) => {
+        this.options.logger.error({ err: String(error) }, 'could not claim a job');
+        return undefined;
+      });
+      if (!job) {
+        await this.idle();
+        continue;
+      }
+      await this.execute(job, worker);
+    }
+  }
+
+  private async execute(job: JobRecord, worker: string): Promise<void> {
+    const payload = job.payload as SyncJobPayload;
+    const priority = CALL_PRIORITIES[job.priority] ?? 'status';
+    try {
+      const outcome = await withCallPriority(priority, () => this.options.run(payload, job));
+      await this.options.store.jobs.complete(job, worker);
+      this.options.outcomes.succeeded(job.id, outcome);
+    } catch (error) {
+      await this.handleFailure(job, worker, error);
+    }
+  }
+
+  private async handleFailure(job: JobRecord, worker: string, error: unknown): Promise<void> {
+    const verdict = classifyJobError(error);
+    const delay = verdict.retryable ? this.retry.delayMs(job.attempts, verdict.retryAfterMs) : undefined;
+    const log = { jobId: job.id, pair: job.pairName, attempts: job.attempts, code: verdict.code };
+
+    if (verdict.settled) {
+      await this.options.store.jobs.complete(job, worker);
+      this.options.logger.warn({ ...log, detail: verdict.message }, 'job settled without a sync');
+      this.options.outcomes.failed(job.id, error);
+      return;
+    }
+
+    await this.options.store.jobs.fail(job, worker, {
+      error: `${verdict.code}: ${verdict.message}`,
+      retryAt: delay === undefined ? undefined : new Date(Date.now() + delay),
+      plannedWrite: verdict.plannedWrite,
+    });
+    if (delay === undefined) {
+      this.options.logger.error(log, 'job moved to the dead letters');
+      this.options.outcomes.failed(job.id, error);
+    } else {
+      this.options.logger.info({ ...log, retryInMs: Math.round(delay) }, 'job will be retried');
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.idlePollMs);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakers.push(done);
+    });
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * What a sync job carries: which incident to sync (addressed from either side), why, and any
+ * updates API consumers asked for. Jobs for one pair merge while they wait: reasons add up
+ * and updates keep their order, so three updates become one write carrying all three.
+ */
+import type { IncidentUpdate } from '../updates/incidentUpdate.ts';
+
+export type SyncTarget =
+  | { side: 'sentinel'; incidentArmId: string }
+  | { side: 'defender'; tenantId: string; incidentId: string };
+
+export interface SyncJobPayload {
+  target: SyncTarget;
+  reasons: string[];
+  updates: IncidentUpdate[];
+}
+
+const MAX_REASONS = 20;
+
+export function mergeSyncPayloads(queued: unknown, incoming: unknown): SyncJobPayload {
+  const waiting = queued as SyncJobPayload;
+  const added = incoming as SyncJobPayload;
+  return {
+    target: waiting.target,
+    reasons: [...new Set([...waiting.reasons, ...added.reasons])].slice(-MAX_REASONS),
+    updates: [...waiting.updates, ...added.updates],
+  };
+}
+
+export function describeTarget(target: SyncTarget): string {
+  return target.side === 'sentinel'
+    ? target.incidentArmId
+    : `defender:${target.tenantId}:${target.incidentId}`;
+}
