@@ -131,6 +131,10 @@ function parseOperand(cursor: TokenCursor): Operand {
     case 'datetime':
       return { kind: 'literal', literal: datetimeLiteral(token.text, token.position) };
     case 'word':
+      if (cursor.peek()?.kind === 'open') {
+        const message = `Function '${token.text}' is not supported`;
+        throw new ODataQueryError('$filter', message, token.position);
+      }
       return wordOperand(token.text, token.position);
     default:
       throw unexpected(token);
@@ -178,6 +182,8 @@ function describeToken(token: FilterToken): string {
       return "'('";
     case 'close':
       return "')'";
+    case 'symbol':
+      return `'${token.text}'`;
     case 'word':
     case 'datetime':
       return `'${token.text}'`;

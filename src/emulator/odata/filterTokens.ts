@@ -9,6 +9,8 @@ import { ODataQueryError } from './odataQueryError.ts';
 export type FilterToken =
   | { kind: 'open'; position: number }
   | { kind: 'close'; position: number }
+  /** Any other character; the parser reports it when it gets there. */
+  | { kind: 'symbol'; text: string; position: number }
   | { kind: 'word'; text: string; position: number }
   | { kind: 'string'; value: string; position: number }
   | { kind: 'number'; value: number; position: number }
@@ -80,7 +82,7 @@ function readLiteralOrWord(rest: string, position: number): { token: FilterToken
     return { token: { kind: 'word', text: word[0], position }, length: word[0].length };
   }
 
-  throw new ODataQueryError('$filter', `Unexpected character '${rest.charAt(0)}'`, position);
+  return { token: { kind: 'symbol', text: rest.charAt(0), position }, length: 1 };
 }
 
 function readQuoted(text: string, start: number): { value: string; length: number } {

@@ -10,6 +10,7 @@ import {
   createPipelineFromOptions,
   createPipelineRequest,
   type HttpMethods,
+  type PipelineRetryOptions,
 } from '@azure/core-rest-pipeline';
 import { ClientSecretCredential } from '@azure/identity';
 
@@ -38,16 +39,14 @@ export function credentialFor(emulator: RunningEmulator, app: AppCredentials = T
 
 export function sentinelClient(
   emulator: RunningEmulator,
-  options: { app?: AppCredentials; maxRetries?: number } = {},
+  options: { app?: AppCredentials; retryOptions?: PipelineRetryOptions } = {},
 ) {
   return new SecurityInsights(credentialFor(emulator, options.app), WORKSPACE.subscriptionId, {
     endpoint: emulator.url,
     credentialScopes: [ARM_SCOPE],
     apiVersion: SENTINEL_API_VERSION,
     tlsOptions: { ca: emulator.caCertPem },
-    ...(options.maxRetries === undefined
-      ? {}
-      : { retryOptions: { maxRetries: options.maxRetries } }),
+    ...(options.retryOptions ? { retryOptions: options.retryOptions } : {}),
   });
 }
 
@@ -57,12 +56,18 @@ export interface HttpAnswer {
   body: unknown;
 }
 
+export interface SendOptions {
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as `application/x-www-form-urlencoded` instead of a JSON body. */
+  form?: Record<string, string>;
+  /** Sent verbatim as `application/json`, for bodies that are not valid JSON. */
+  rawJson?: string;
+  headers?: Record<string, string>;
+}
+
 export interface HttpCaller {
-  send(
-    method: HttpMethods,
-    path: string,
-    options?: { body?: unknown; headers?: Record<string, string> },
-  ): Promise<HttpAnswer>;
+  send(method: HttpMethods, path: string, options?: SendOptions): Promise<HttpAnswer>;
 }
 
 /** Sends requests without retries, so tests see exactly what the emulator answered. */
@@ -77,13 +82,23 @@ export function httpCaller(emulator: RunningEmulator, token?: () => Promise<stri
     async send(method, path, options = {}) {
       const headers = createHttpHeaders({ accept: 'application/json', ...options.headers });
       if (token) headers.set('authorization', `Bearer ${await token()}`);
-      if (options.body !== undefined) headers.set('content-type', 'application/json');
+      let body: string | undefined;
+      if (options.form) {
+        headers.set('content-type', 'application/x-www-form-urlencoded');
+        body = new URLSearchParams(options.form).toString();
+      } else if (options.rawJson !== undefined) {
+        headers.set('content-type', 'application/json');
+        body = options.rawJson;
+      } else if (options.body !== undefined) {
+        headers.set('content-type', 'application/json');
+        body = JSON.stringify(options.body);
+      }
 
       const request = createPipelineRequest({
         url: path.startsWith('https://') ? path : `${emulator.url}${path}`,
         method,
         headers,
-        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+        ...(body === undefined ? {} : { body }),
       });
       const response = await pipeline.sendRequest(client, request);
       const text = response.bodyAsText ?? '';
@@ -102,6 +117,24 @@ export function graphCaller(emulator: RunningEmulator, app: AppCredentials = TES
     const token = await credential.getToken(GRAPH_SCOPE);
     return token.token;
   });
+}
+
+/** Raw ARM requests with a management token, for what the SDK will not send. */
+export function armCaller(emulator: RunningEmulator, app: AppCredentials = TEST_APP): HttpCaller {
+  const credential = credentialFor(emulator, app);
+  return httpCaller(emulator, async () => {
+    const token = await credential.getToken(ARM_SCOPE);
+    return token.token;
+  });
+}
+
+/** `/subscriptions/.../providers/Microsoft.SecurityInsights/incidents` of the test workspace. */
+export function incidentsPath(workspace = WORKSPACE): string {
+  return (
+    `/subscriptions/${workspace.subscriptionId}/resourceGroups/${workspace.resourceGroupName}` +
+    `/providers/Microsoft.OperationalInsights/workspaces/${workspace.workspaceName}` +
+    '/providers/Microsoft.SecurityInsights/incidents'
+  );
 }
 
 export function controlCaller(emulator: RunningEmulator): HttpCaller {
