@@ -20,7 +20,7 @@ async function listComments(incident = INCIDENT): Promise<IncidentComment[]> {
 }
 
 describe('Sentinel incident comments through @azure/arm-securityinsight', () => {
-  it('creates a comment under the client-chosen id with 201, authored by the calling app', async () => {
+  it('creates a comment under the id the client chose, authored by the calling app', async () => {
     let status = 0;
     const comment = await sentinelClient(emulator()).incidentComments.createOrUpdate(
       RG,
@@ -116,7 +116,7 @@ describe('Sentinel incident comments through @azure/arm-securityinsight', () => 
     expect(error.statusCode).toBe(400);
   });
 
-  it('makes a comment a change of the incident, so a PUT with the etag read before fails', async () => {
+  it('makes a comment a change of the incident, so a PUT with an older etag fails', async () => {
     const client = sentinelClient(emulator());
     const before = await client.incidents.get(RG, WS, INCIDENT);
 

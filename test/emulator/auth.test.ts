@@ -16,7 +16,8 @@ import { OTHER_APP, OTHER_TENANT, sentinelIncidentName, WORKSPACE } from './supp
 
 const emulator = useEmulator();
 const OTHER = { tenantId: OTHER_TENANT, ...OTHER_APP };
-const INCIDENT_PATH = `${incidentsPath()}/${sentinelIncidentName(1)}?api-version=${SENTINEL_API_VERSION}`;
+const VERSION = `api-version=${SENTINEL_API_VERSION}`;
+const INCIDENT_PATH = `${incidentsPath()}/${sentinelIncidentName(1)}?${VERSION}`;
 
 describe('bearer tokens on the ARM and Graph APIs', () => {
   it('answers ARM requests without a token with 401 AuthenticationFailed', async () => {
@@ -120,7 +121,7 @@ describe('ARM request checks', () => {
   it('answers an unknown workspace or subscription with 404', async () => {
     const workspace = await arm().send(
       'GET',
-      `${incidentsPath({ ...WORKSPACE, workspaceName: 'nope' })}?api-version=${SENTINEL_API_VERSION}`,
+      `${incidentsPath({ ...WORKSPACE, workspaceName: 'nope' })}?${VERSION}`,
     );
     const subscription = await arm().send(
       'GET',

@@ -53,7 +53,7 @@ describe('throttling', () => {
     expect(answer.body).toMatchObject({ error: { code: 'TooManyRequests' } });
   });
 
-  it('can throttle Graph without a Retry-After header, the reset time only in the body', async () => {
+  it('can throttle Graph with no Retry-After header, the reset time in the body', async () => {
     emulator().faults.add({
       api: 'graph',
       action: { kind: 'throttle', retryAfterSeconds: 42, sendRetryAfterHeader: false },

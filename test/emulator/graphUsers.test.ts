@@ -43,7 +43,8 @@ describe('Graph users', () => {
     );
 
     expect(answer.body).toEqual({
-      '@odata.context': `${emulator().url}/v1.0/$metadata#users(id,department,accountEnabled)/$entity`,
+      '@odata.context':
+        `${emulator().url}/v1.0/$metadata#users(id,department,accountEnabled)` + '/$entity',
       id: USERS.analyst.id,
       department: 'SOC',
       accountEnabled: true,

@@ -61,7 +61,7 @@ describe('emulated Entra ID', () => {
     });
   });
 
-  it('issues app tokens a client secret credential can use, signed by the published keys', async () => {
+  it('issues app tokens to a client secret credential, signed by the published keys', async () => {
     const token = await credentialFor(emulator()).getToken(ARM_SCOPE);
 
     const jwks = await controlCaller(emulator()).send('GET', `/${TENANT}/discovery/v2.0/keys`);
@@ -160,7 +160,8 @@ describe('emulated Entra ID', () => {
 
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({
-      tenant_discovery_endpoint: `${emulator().url}/${TENANT}/v2.0/.well-known/openid-configuration`,
+      tenant_discovery_endpoint:
+        `${emulator().url}/${TENANT}/v2.0/.well-known/` + 'openid-configuration',
     });
   });
 });

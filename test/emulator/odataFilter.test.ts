@@ -45,12 +45,14 @@ describe('OData $filter parser and evaluator', () => {
   it('binds and tighter than or, and honours parentheses and not', () => {
     expect(
       matches(
-        "properties/severity eq 'Low' and properties/status eq 'Active' or properties/incidentNumber eq 42",
+        "properties/severity eq 'Low' and properties/status eq 'Active' " +
+          'or properties/incidentNumber eq 42',
       ),
     ).toBe(true);
     expect(
       matches(
-        "properties/severity eq 'Low' and (properties/status eq 'Active' or properties/incidentNumber eq 42)",
+        "properties/severity eq 'Low' and " +
+          "(properties/status eq 'Active' or properties/incidentNumber eq 42)",
       ),
     ).toBe(false);
     expect(matches("not (properties/severity eq 'Low')")).toBe(true);

@@ -29,6 +29,8 @@ export function putIncident(context: EmulatorContext): RequestHandler {
     const check = validateIncidentBody(req.body);
     if (!check.ok) return sendArmBadRequest(res, check.message);
 
+    // An etag sent for an incident that does not exist yet is ignored: the service's own
+    // CreateIncident example creates (201) from a body that carries one.
     const { etag } = check.body;
     if (stored && etag !== undefined && !sameEtag(etag, stored.resource.etag ?? '')) {
       return sendArmEtagConflict(res, stored.resource.name);

@@ -54,7 +54,7 @@ function readPaging(req: Request) {
   const filterText = req.query['$filter'];
   const filter = typeof filterText === 'string' ? parseIncidentFilter(filterText) : undefined;
 
-  const top = readCount(req.query['$top'], '$top') ?? GRAPH_INCIDENTS_MAX_TOP;
+  const top = readCount(req.query['$top'], '$top', 1) ?? GRAPH_INCIDENTS_MAX_TOP;
   if (top > GRAPH_INCIDENTS_MAX_TOP) {
     throw new ODataQueryError(
       '$top',
@@ -62,14 +62,15 @@ function readPaging(req: Request) {
         `The value from the incoming request is '${top}'.`,
     );
   }
-  const skip = readCount(req.query['$skip'], '$skip') ?? 0;
+  const skip = readCount(req.query['$skip'], '$skip', 0) ?? 0;
   return { top, skip, filter };
 }
 
-function readCount(value: unknown, option: string): number | undefined {
+/** `$top=0` is refused: its next page would start where it began, and clients would loop. */
+function readCount(value: unknown, option: string, minimum: number): number | undefined {
   if (value === undefined) return undefined;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) {
+  if (!Number.isInteger(parsed) || parsed < minimum) {
     throw new ODataQueryError(option, `Invalid value '${String(value)}' for ${option}.`);
   }
   return parsed;

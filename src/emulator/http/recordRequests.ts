@@ -30,7 +30,7 @@ export function recordRequests(context: EmulatorContext, printToStderr: boolean)
     notes.api = api;
     if (api === 'control') return next();
 
-    res.setHeader(api === 'arm' ? 'x-ms-request-id' : 'request-id', newGuid());
+    res.setHeader(api === 'graph' ? 'request-id' : 'x-ms-request-id', newGuid());
     const time = formatDate(context.clock());
     const apiVersion = req.query['api-version'];
 

@@ -49,25 +49,27 @@ export function normalizeGraphIncident(
   tenantId: string,
   now: Date,
 ): GraphIncident {
-  const created = incident.createdDateTime ?? formatDate(now);
+  const copy = structuredClone(incident);
+  const created = copy.createdDateTime ?? formatDate(now);
   const record: GraphIncident = {
     '@odata.type': '#microsoft.graph.security.incident',
-    incidentWebUrl: `https://security.microsoft.com/incidents/${incident.id}?tid=${tenantId}`,
-    redirectIncidentId: null,
-    status: 'active',
-    severity: 'unknown',
-    classification: 'unknown',
-    determination: 'unknown',
-    assignedTo: null,
-    lastModifiedBy: null,
-    ...structuredClone(incident),
-    tenantId: incident.tenantId ?? tenantId,
+    ...copy,
+    tenantId: copy.tenantId ?? tenantId,
+    incidentWebUrl:
+      copy.incidentWebUrl ?? `https://security.microsoft.com/incidents/${copy.id}?tid=${tenantId}`,
+    redirectIncidentId: copy.redirectIncidentId ?? null,
+    status: copy.status ?? 'active',
+    severity: copy.severity ?? 'unknown',
+    classification: copy.classification ?? 'unknown',
+    determination: copy.determination ?? 'unknown',
+    assignedTo: copy.assignedTo ?? null,
+    lastModifiedBy: copy.lastModifiedBy ?? null,
     createdDateTime: created,
-    lastUpdateDateTime: incident.lastUpdateDateTime ?? created,
-    customTags: incident.customTags ?? [],
-    systemTags: incident.systemTags ?? [],
-    comments: incident.comments ?? [],
-    alerts: (incident.alerts ?? []).map((alert) => normalizeAlertEnums(structuredClone(alert))),
+    lastUpdateDateTime: copy.lastUpdateDateTime ?? created,
+    customTags: copy.customTags ?? [],
+    systemTags: copy.systemTags ?? [],
+    comments: copy.comments ?? [],
+    alerts: (copy.alerts ?? []).map(normalizeAlertEnums),
   };
   return normalizeIncidentEnums(record);
 }

@@ -39,9 +39,14 @@ export function credentialFor(emulator: RunningEmulator, app: AppCredentials = T
 
 export function sentinelClient(
   emulator: RunningEmulator,
-  options: { app?: AppCredentials; retryOptions?: PipelineRetryOptions } = {},
+  options: {
+    app?: AppCredentials;
+    retryOptions?: PipelineRetryOptions;
+    subscriptionId?: string;
+  } = {},
 ) {
-  return new SecurityInsights(credentialFor(emulator, options.app), WORKSPACE.subscriptionId, {
+  const subscriptionId = options.subscriptionId ?? WORKSPACE.subscriptionId;
+  return new SecurityInsights(credentialFor(emulator, options.app), subscriptionId, {
     endpoint: emulator.url,
     credentialScopes: [ARM_SCOPE],
     apiVersion: SENTINEL_API_VERSION,

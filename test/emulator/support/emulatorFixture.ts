@@ -1,10 +1,11 @@
 /**
  * One emulator per test file, started before the first test and stopped after the last.
- * Every test starts from the seed again with no fault rules and an empty request log, so
- * tests in a file never see each other's writes.
+ * Every test starts from the seed again (even one that replaced it) with no fault rules and
+ * an empty request log, so tests in a file never see each other's writes.
  */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
+import type { EmulatorSeed } from '../../../src/emulator/seed.ts';
 import {
   startEmulator,
   type EmulatorOptions,
@@ -17,10 +18,12 @@ export type EmulatorSetup = EmulatorOptions | (() => Promise<EmulatorOptions>);
 /** Options may come from a function when preparing them is itself asynchronous. */
 export function useEmulator(setup: EmulatorSetup = {}): () => RunningEmulator {
   let emulator: RunningEmulator | undefined;
+  let seed: EmulatorSeed = testSeed();
 
   beforeAll(async () => {
     const options = typeof setup === 'function' ? await setup() : setup;
-    emulator = await startEmulator({ seed: testSeed(), ...options });
+    seed = options.seed ?? seed;
+    emulator = await startEmulator({ ...options, seed });
   });
 
   afterAll(async () => {
@@ -28,7 +31,7 @@ export function useEmulator(setup: EmulatorSetup = {}): () => RunningEmulator {
   });
 
   beforeEach(() => {
-    emulator?.state.reset();
+    emulator?.state.load(seed);
     emulator?.faults.clear();
     emulator?.requests.clear();
   });

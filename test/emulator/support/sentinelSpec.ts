@@ -24,15 +24,12 @@ export const SPECS_DIR = [
 export const specsExist = SPECS_DIR !== undefined;
 
 const VIRTUAL_ROOT = 'https://specs.invalid/specification';
+const STABLE = 'securityinsights/resource-manager/Microsoft.SecurityInsights/stable/2025-09-01';
 const SPEC_FILES: Record<string, string> = {
-  'securityinsights-2025-09-01/Incidents.json':
-    'securityinsights/resource-manager/Microsoft.SecurityInsights/stable/2025-09-01/Incidents.json',
-  'securityinsights-2025-09-01/common/EntityTypes.json':
-    'securityinsights/resource-manager/Microsoft.SecurityInsights/stable/2025-09-01/common/EntityTypes.json',
-  'securityinsights-2025-09-01/common/IncidentTypes.json':
-    'securityinsights/resource-manager/Microsoft.SecurityInsights/stable/2025-09-01/common/IncidentTypes.json',
-  'securityinsights-2025-09-01/common/AlertTypes.json':
-    'securityinsights/resource-manager/Microsoft.SecurityInsights/stable/2025-09-01/common/AlertTypes.json',
+  'securityinsights-2025-09-01/Incidents.json': `${STABLE}/Incidents.json`,
+  'securityinsights-2025-09-01/common/EntityTypes.json': `${STABLE}/common/EntityTypes.json`,
+  'securityinsights-2025-09-01/common/IncidentTypes.json': `${STABLE}/common/IncidentTypes.json`,
+  'securityinsights-2025-09-01/common/AlertTypes.json': `${STABLE}/common/AlertTypes.json`,
   'securityinsights-common/2.0/types.json':
     'securityinsights/resource-manager/common/2.0/types.json',
   'common-types/resource-management/v3/types.json':
@@ -41,12 +38,15 @@ const SPEC_FILES: Record<string, string> = {
     'common-types/resource-management/v5/types.json',
 };
 
-const INCIDENTS_ID = `${VIRTUAL_ROOT}/${SPEC_FILES['securityinsights-2025-09-01/Incidents.json']}`;
-const ENTITY_TYPES_ID = `${VIRTUAL_ROOT}/${SPEC_FILES['securityinsights-2025-09-01/common/EntityTypes.json']}`;
+const INCIDENTS_ID = `${VIRTUAL_ROOT}/${STABLE}/Incidents.json`;
+const ENTITY_TYPES_ID = `${VIRTUAL_ROOT}/${STABLE}/common/EntityTypes.json`;
+const COMMON_TYPES_ID = `${VIRTUAL_ROOT}/securityinsights/resource-manager/common/2.0/types.json`;
 
 export interface SentinelSpecValidator {
   /** Problems of `value` against a definition of Incidents.json; empty when it conforms. */
   check(definition: string, value: unknown): string[];
+  /** Problems of an ARM error body against the shared `CloudError` definition. */
+  checkCloudError(value: unknown): string[];
   /** Problems of one entity against the definition its `kind` selects (Swagger discriminator). */
   checkEntity(entity: unknown): string[];
 }
@@ -88,6 +88,7 @@ export function loadSentinelSpec(): SentinelSpecValidator {
 
   return {
     check: (definition, value) => validate(`${INCIDENTS_ID}#/definitions/${definition}`, value),
+    checkCloudError: (value) => validate(`${COMMON_TYPES_ID}#/definitions/CloudError`, value),
     checkEntity: (entity) => {
       const kind = (entity as { kind?: unknown }).kind;
       const definition = typeof kind === 'string' ? entityKinds.get(kind) : undefined;
