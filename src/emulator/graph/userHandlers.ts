@@ -9,7 +9,7 @@ import type { Request, RequestHandler } from 'express';
 import type { GraphUser } from '../../model/graphIncident.ts';
 import type { EmulatorContext } from '../emulatorContext.ts';
 import { matchesFilter, readPath } from '../odata/filterEvaluator.ts';
-import { filterPaths, parseFilter } from '../odata/filterParser.ts';
+import { filterPaths, parseFilter, type FilterExpression } from '../odata/filterParser.ts';
 import { ODataQueryError } from '../odata/odataQueryError.ts';
 import { findUser } from '../state/defenderTenant.ts';
 import { sendGraphBadRequest, sendGraphError } from './graphErrors.ts';
@@ -65,32 +65,40 @@ export function listUsers(context: EmulatorContext): RequestHandler {
   return (req, res) => {
     try {
       const select = readSelect(req);
-      const filterText = req.query['$filter'];
-      const filter = typeof filterText === 'string' ? parseFilter(filterText) : undefined;
-      const unsupported =
-        filter &&
-        filterPaths(filter).find((path) => !FILTERABLE_USER_PROPERTIES.includes(path.join('/')));
-      if (unsupported) {
-        throw new ODataQueryError(
-          '$filter',
-          `Unsupported or invalid query filter clause on '${unsupported.join('/')}'.`,
-        );
-      }
+      const filter = readUserFilter(req);
+      const matches = (user: GraphUser) =>
+        !filter ||
+        matchesFilter(filter, (path) => readPath(user, path), { ignoreCase: () => true });
 
-      const users = tenantOf(res).users.filter(
-        (user) =>
-          !filter ||
-          matchesFilter(filter, (path) => readPath(user, path), { ignoreCase: () => true }),
-      );
       res.json({
         '@odata.context': usersContext(context, select, ''),
-        value: users.map((user) => project(user, select)),
+        value: tenantOf(res)
+          .users.filter(matches)
+          .map((user) => project(user, select)),
       });
     } catch (error) {
       if (error instanceof ODataQueryError) return sendGraphBadRequest(req, res, error.message);
       throw error;
     }
   };
+}
+
+function readUserFilter(req: Request): FilterExpression | undefined {
+  const text = req.query['$filter'];
+  if (typeof text !== 'string') return undefined;
+
+  const filter = parseFilter(text);
+  const unsupported = filterPaths(filter).find(
+    (path) => !FILTERABLE_USER_PROPERTIES.includes(path.join('/')),
+  );
+  if (unsupported) {
+    const clause = unsupported.join('/');
+    throw new ODataQueryError(
+      '$filter',
+      `Unsupported or invalid query filter clause on '${clause}'.`,
+    );
+  }
+  return filter;
 }
 
 function readSelect(req: Request): string[] | undefined {
