@@ -5,6 +5,7 @@ import { formatSentinelIncidentArmId } from '../../src/model/sentinelIncidentArm
 import { mapSentinelToDefender } from '../../src/mapping/mapSentinelToDefender.ts';
 import { readSentinelIncident } from '../../src/mapping/sentinelIncidentView.ts';
 import type { DeterminationMemory } from '../../src/mapping/classificationTable.ts';
+import { isDefenderProvider } from '../../src/mapping/defenderProvider.ts';
 import type { MapSentinelIncidentResult } from '../contractTypes.ts';
 import type { Handler } from './handler.ts';
 
@@ -31,7 +32,9 @@ export const mapSentinelIncident: Handler = async (req, res, services) => {
       ? formatSentinelIncidentArmId(incident.ref)
       : incident.armId,
     sentinelIncidentName: incident.name || incident.ref?.incidentId || '',
-    defenderIncidentId: link?.defenderIncidentId ?? incident.providerIncidentId,
+    defenderIncidentId:
+      link?.defenderIncidentId ??
+      (isDefenderProvider(incident.providerName) ? incident.providerIncidentId : ''),
     determinationFromMemory: mapped.determinationFromMemory,
     defender: {
       ...mapped.defender,

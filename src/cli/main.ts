@@ -5,10 +5,20 @@
  */
 import { Command } from 'commander';
 import { generateContractTypes } from './generateContractTypes.ts';
+import { serveCommand } from './serveCommand.ts';
 
 const program = new Command()
   .name('incident-bridge')
   .description('Keeps Microsoft Defender XDR and Microsoft Sentinel incidents aligned.');
+
+program
+  .command('serve', { isDefault: true })
+  .description('Serve the API; with no Azure pair configured, run the sandbox')
+  .option('-c, --config <path>', 'configuration file (YAML or JSON)')
+  .option('--sandbox', 'run the sandbox even if a configuration is found')
+  .option('-p, --port <port>', 'API port (default: PORT or 3000)')
+  .option('--host <host>', 'interface to listen on (default: HOST or 127.0.0.1)')
+  .action(serveCommand);
 
 program
   .command('generate')

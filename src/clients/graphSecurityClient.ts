@@ -29,6 +29,8 @@ import { budgetPolicy, classifyGraphRequest } from './budgets/budgetPolicy.ts';
 export interface GraphSecurityClientOptions {
   credential: TokenCredential;
   graphEndpoint: string;
+  /** Token audience; defaults to the endpoint's origin, as in every Microsoft cloud. */
+  graphScope?: string;
   transport: TransportOptions;
   /** Injected in tests; defaults to the SDK's Node HTTP client. */
   httpClient?: HttpClient;
@@ -76,7 +78,7 @@ export class GraphSecurityClient {
     this.pipeline.addPolicy(
       bearerTokenAuthenticationPolicy({
         credential: options.credential,
-        scopes: `${new URL(options.graphEndpoint).origin}/.default`,
+        scopes: options.graphScope ?? `${new URL(options.graphEndpoint).origin}/.default`,
       }),
     );
   }
@@ -184,6 +186,7 @@ export class GraphSecurityClient {
         retryAfterMs: parseRetryAfterMs(response.headers.get('retry-after')),
       };
     } catch {
+      // Transport and token failures; the SDK error holds headers and is not passed on.
       throw new RemoteCallError('graph', operation, undefined, undefined, undefined);
     }
   }

@@ -25,6 +25,8 @@ export interface SentinelIncidentsClientOptions {
   credential: TokenCredential;
   apiVersion: string;
   armEndpoint: string;
+  /** Token audience; defaults to the endpoint's origin, as in every Microsoft cloud. */
+  armScope?: string;
   transport: TransportOptions;
   /** Shared call budgets; calls wait their turn under the workspace tenant's quota. */
   budgets?: ApiBudgets;
@@ -57,7 +59,7 @@ export class SentinelIncidentsClient {
     this.sdk = new SecurityInsights(options.credential, options.workspace.subscriptionId, {
       ...options.transport,
       endpoint: options.armEndpoint,
-      credentialScopes: [`${new URL(options.armEndpoint).origin}/.default`],
+      credentialScopes: [options.armScope ?? `${new URL(options.armEndpoint).origin}/.default`],
       apiVersion: options.apiVersion,
       retryOptions: SDK_RETRY_OPTIONS,
     });

@@ -63,6 +63,8 @@ export interface AzureEndpoints {
   armEndpoint: string;
   graphEndpoint: string;
   authorityHost: string;
+  armScope?: string;
+  graphScope?: string;
   trustedCaCertPath?: string;
 }
 

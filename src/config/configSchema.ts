@@ -133,6 +133,16 @@ export const configSchema = {
           format: 'uri',
           default: 'https://login.microsoftonline.com',
         },
+        armScope: {
+          type: 'string',
+          minLength: 1,
+          description: 'Token scope for ARM; defaults to the ARM endpoint origin + /.default.',
+        },
+        graphScope: {
+          type: 'string',
+          minLength: 1,
+          description: 'Token scope for Graph; defaults to the Graph endpoint origin + /.default.',
+        },
         trustedCaCertPath: {
           type: 'string',
           minLength: 1,

@@ -14,6 +14,7 @@ import type { GraphIncident } from '../model/graphIncident.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { LinkRecord } from '../store/linkRecord.ts';
 import type { Store } from '../store/store.ts';
+import { isDefenderProvider } from '../mapping/defenderProvider.ts';
 import { KeyedMutex } from './keyedMutex.ts';
 import type { PairRegistry, PairRuntime } from './pairRegistry.ts';
 import { SyncError } from './syncErrors.ts';
@@ -151,7 +152,7 @@ export class IncidentSync {
     sentinel: SentinelIncident,
   ): Promise<LinkRecord | undefined> {
     const defenderId = sentinel.properties.providerIncidentId;
-    if (!defenderId) return undefined;
+    if (!defenderId || !isDefenderProvider(sentinel.properties.providerName)) return undefined;
 
     const defender = await pair.defender.getIncident(String(defenderId));
     if (!defender) return undefined;
@@ -176,7 +177,7 @@ export class IncidentSync {
     for (const pair of pairs) {
       for await (const sentinel of pair.sentinel.list({ filter, top: 10 })) {
         const ref = parseSentinelIncidentArmId(sentinel.id);
-        if (!ref) continue;
+        if (!ref || !isDefenderProvider(sentinel.properties.providerName)) continue;
         return this.options.store.createLink({
           pairName: pair.config.name,
           defenderTenantId: tenantId,

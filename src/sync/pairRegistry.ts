@@ -61,6 +61,7 @@ export class PairRegistry {
         client = new GraphSecurityClient({
           credential: credentialFor(credentialName),
           graphEndpoint: config.azure.graphEndpoint,
+          graphScope: config.azure.graphScope,
           transport,
           budgets,
           tenantId,
@@ -78,6 +79,7 @@ export class PairRegistry {
         credential: credentialFor(pair.sentinel.credential),
         apiVersion: config.azure.sentinelApiVersion,
         armEndpoint: config.azure.armEndpoint,
+        armScope: config.azure.armScope,
         transport,
         budgets,
         tenantId: pair.sentinel.tenantId,

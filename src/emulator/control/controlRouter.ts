@@ -17,6 +17,8 @@ import {
   postFaultSeed,
 } from './faultHandlers.ts';
 import {
+  getDefenderIncident,
+  getSentinelIncident,
   getState,
   patchDefenderIncident,
   patchSentinelIncident,
@@ -37,6 +39,7 @@ export function controlRouter(context: EmulatorContext): Router {
   router.post('/_emulator/seed', postSeed(context));
 
   router.post('/_emulator/defender/:tenantId/incidents', postDefenderIncident(context));
+  router.get('/_emulator/defender/:tenantId/incidents/:incidentId', getDefenderIncident(context));
   router.patch(
     '/_emulator/defender/:tenantId/incidents/:incidentId',
     patchDefenderIncident(context),
@@ -47,6 +50,7 @@ export function controlRouter(context: EmulatorContext): Router {
   );
 
   router.post('/_emulator/sentinel/incidents', postSentinelIncident(context));
+  router.get('/_emulator/sentinel/incidents/:incidentName', getSentinelIncident(context));
   router.patch('/_emulator/sentinel/incidents/:incidentName', patchSentinelIncident(context));
   router.post('/_emulator/sentinel/incidents/:incidentName/comments', postSentinelComment(context));
 

@@ -33,6 +33,27 @@ export function postSeed(context: EmulatorContext): RequestHandler {
   });
 }
 
+/** One Defender incident as the portal holds it, alerts included. */
+export function getDefenderIncident(context: EmulatorContext): RequestHandler {
+  return guarded((req, res) => {
+    const incident = context.state.getDefenderIncident(
+      String(req.params['tenantId']),
+      String(req.params['incidentId']),
+    );
+    if (!incident) sendControlError(res, 404, 'notFound', 'No such Defender incident');
+    else res.json(incident);
+  });
+}
+
+/** One Sentinel incident as the portal holds it. */
+export function getSentinelIncident(context: EmulatorContext): RequestHandler {
+  return guarded((req, res) => {
+    const incident = context.state.getSentinelIncident(String(req.params['incidentName']));
+    if (!incident) sendControlError(res, 404, 'notFound', 'No such Sentinel incident');
+    else res.json(incident);
+  });
+}
+
 export function patchDefenderIncident(context: EmulatorContext): RequestHandler {
   return guarded((req, res) => {
     const changes = objectBody(req.body) as Partial<GraphIncident>;

@@ -20,6 +20,8 @@ export interface WinnerContext {
   clockSkewToleranceMs: number;
   defenderUpdatedAt: string;
   sentinelUpdatedAt: string;
+  /** No synced state yet: every difference counts as a change on both sides. */
+  firstSync?: boolean;
 }
 
 export type WinnerDecision =
@@ -49,7 +51,14 @@ export function chooseWinner(change: FieldChange, context: WinnerContext): Winne
     return { winner: only, conflict: false, reason: `${only} changed` };
   }
 
-  return { ...settleConflict(context), conflict: true };
+  const settled = settleConflict(context);
+  return context.firstSync
+    ? {
+        winner: settled.winner,
+        conflict: false,
+        reason: `first sync; ${settled.reason.replace('both changed; ', '')}`,
+      }
+    : { ...settled, conflict: true };
 }
 
 function allowedSides(policy: FieldPolicy): Side[] {

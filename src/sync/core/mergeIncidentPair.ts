@@ -83,6 +83,7 @@ function decideFields(state: PairState): Record<SyncField, FieldDecision> {
     clockSkewToleranceMs: state.policy.clockSkewToleranceMs,
     defenderUpdatedAt: state.defender.lastUpdateDateTime,
     sentinelUpdatedAt: state.sentinel.lastModifiedTimeUtc,
+    firstSync: !state.baseDefender || !state.baseSentinel,
   });
 
   const decisions = {} as Record<SyncField, FieldDecision>;

@@ -70,10 +70,12 @@ export class JobWorker {
   private async loop(index: number): Promise<void> {
     const worker = `${this.workerId}/${index}`;
     while (this.running) {
-      const job = await this.options.store.jobs.claim(worker, this.leaseMs).catch((error: unknown) => {
-        this.options.logger.error({ err: String(error) }, 'could not claim a job');
-        return undefined;
-      });
+      const job = await this.options.store.jobs
+        .claim(worker, this.leaseMs)
+        .catch((error: unknown) => {
+          this.options.logger.error({ err: String(error) }, 'could not claim a job');
+          return undefined;
+        });
       if (!job) {
         await this.idle();
         continue;
@@ -96,7 +98,9 @@ export class JobWorker {
 
   private async handleFailure(job: JobRecord, worker: string, error: unknown): Promise<void> {
     const verdict = classifyJobError(error);
-    const delay = verdict.retryable ? this.retry.delayMs(job.attempts, verdict.retryAfterMs) : undefined;
+    const delay = verdict.retryable
+      ? this.retry.delayMs(job.attempts, verdict.retryAfterMs)
+      : undefined;
     const log = { jobId: job.id, pair: job.pairName, attempts: job.attempts, code: verdict.code };
 
     if (verdict.settled) {

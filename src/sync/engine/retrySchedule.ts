@@ -11,7 +11,11 @@ export interface RetryScheduleOptions {
   random?: () => number;
 }
 
-export const DEFAULT_RETRY = { baseDelayMs: 2_000, maxDelayMs: 5 * 60_000, maxAttempts: 8 } as const;
+export const DEFAULT_RETRY = {
+  baseDelayMs: 2_000,
+  maxDelayMs: 5 * 60_000,
+  maxAttempts: 8,
+} as const;
 
 export class RetrySchedule {
   private readonly baseDelayMs: number;

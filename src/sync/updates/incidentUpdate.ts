@@ -5,7 +5,11 @@
  * names the comment the update writes, so a retried job never posts it twice.
  */
 import type { GraphDetermination } from '../../model/graphIncident.ts';
-import type { SentinelClosePair, SentinelSeverity, SentinelStatus } from '../../model/sentinelIncident.ts';
+import type {
+  SentinelClosePair,
+  SentinelSeverity,
+  SentinelStatus,
+} from '../../model/sentinelIncident.ts';
 
 export interface IncidentUpdate {
   id: string;

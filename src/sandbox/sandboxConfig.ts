@@ -1,0 +1,60 @@
+/**
+ * The configuration the sandbox runs with: one pair joining the emulator's first Defender
+ * tenant and its first Sentinel workspace, every Azure endpoint pointing at the emulator.
+ * It goes through the same parser as a real config file.
+ */
+import { join } from 'node:path';
+import type { EmulatorSeed } from '../emulator/index.ts';
+import type { IncidentBridgeConfig } from '../config/config.ts';
+import { parseConfig } from '../config/loadConfig.ts';
+
+export const SANDBOX_PAIR = 'sandbox';
+
+export function sandboxConfig(
+  seed: EmulatorSeed,
+  emulatorUrl: string,
+  dataDir: string,
+): IncidentBridgeConfig {
+  const [tenant] = seed.tenants;
+  const [workspace] = seed.workspaces;
+  const client = tenant?.clients.find((candidate) => candidate.clientSecret);
+  if (!tenant || !workspace || !client?.clientSecret) {
+    throw new Error('The sandbox seed needs a tenant with a client secret and a workspace');
+  }
+
+  return parseConfig(
+    {
+      store: { sqlitePath: join(dataDir, 'incident-bridge.db') },
+      azure: {
+        armEndpoint: emulatorUrl,
+        graphEndpoint: emulatorUrl,
+        authorityHost: emulatorUrl,
+        // The emulator issues tokens for the public cloud audiences, as Entra ID does.
+        armScope: 'https://management.azure.com/.default',
+        graphScope: 'https://graph.microsoft.com/.default',
+      },
+      credentials: {
+        sandbox: {
+          kind: 'clientSecret',
+          tenantId: tenant.tenantId,
+          clientId: client.clientId,
+          clientSecret: client.clientSecret,
+        },
+      },
+      pairs: [
+        {
+          name: SANDBOX_PAIR,
+          defender: { tenantId: tenant.tenantId, credential: 'sandbox' },
+          sentinel: {
+            subscriptionId: workspace.subscriptionId,
+            resourceGroupName: workspace.resourceGroupName,
+            workspaceName: workspace.workspaceName,
+            tenantId: workspace.tenantId,
+            credential: 'sandbox',
+          },
+        },
+      ],
+    },
+    'sandbox',
+  );
+}

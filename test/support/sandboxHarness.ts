@@ -1,0 +1,76 @@
+/**
+ * An end-to-end harness: the emulator on the sandbox seed, and incident-bridge's real services
+ * (SDK clients over HTTPS, SQLite store) pointed at it, served in-process for supertest.
+ */
+import type { Express } from 'express';
+import { createApp } from '../../api/createApp.ts';
+import type { AppServices } from '../../api/appServices.ts';
+import {
+  loadSeedFile,
+  SANDBOX_SEED_PATH,
+  startEmulator,
+  type EmulatorSeed,
+  type RunningEmulator,
+} from '../../src/emulator/index.ts';
+import { silentLogger } from '../../src/logging/logger.ts';
+import { sandboxConfig } from '../../src/sandbox/sandboxConfig.ts';
+import { sandboxScenario, type SandboxScenario } from '../../src/sandbox/sandboxScenario.ts';
+import { buildServices } from '../../src/service/startService.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface SandboxHarness {
+  app: Express;
+  services: AppServices;
+  emulator: RunningEmulator;
+  seed: EmulatorSeed;
+  scenario: SandboxScenario;
+  close(): Promise<void>;
+}
+
+export async function startSandboxHarness(): Promise<SandboxHarness> {
+  const seed = await loadSeedFile(SANDBOX_SEED_PATH);
+  const emulator = await startEmulator({ seed });
+  const dataDir = mkdtempSync(join(tmpdir(), 'incident-bridge-e2e-'));
+
+  const services = await buildServices({
+    config: sandboxConfig(seed, emulator.url, dataDir),
+    mode: 'sandbox',
+    trustedCaCertPem: emulator.caCertPem,
+    logger: silentLogger(),
+  });
+  return {
+    app: createApp(services),
+    services,
+    emulator,
+    seed,
+    scenario: sandboxScenario(seed),
+    close: async () => {
+      await services.store.close();
+      await emulator.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The sequence number of the last request the emulator logged. */
+export function lastRequest(emulator: RunningEmulator): number {
+  return emulator.requests.entries().at(-1)?.sequence ?? 0;
+}
+
+/** Writes to Sentinel or Graph (PUT, PATCH, DELETE, comment POSTs) logged after `after`. */
+export function writesSince(
+  emulator: RunningEmulator,
+  after: number,
+): Array<{ method: string; path: string }> {
+  return emulator.requests
+    .entries()
+    .filter((entry) => entry.sequence > after && entry.api !== 'identity')
+    .filter(
+      (entry) =>
+        ['PUT', 'PATCH', 'DELETE'].includes(entry.method) ||
+        (entry.method === 'POST' && entry.path.endsWith('/comments')),
+    )
+    .map((entry) => ({ method: entry.method, path: entry.path }));
+}
