@@ -4,7 +4,6 @@
  * Azure pair is configured); `generate` rewrites the files derived from the contract.
  */
 import { Command } from 'commander';
-import { generateContractTypes } from './generateContractTypes.ts';
 import { serveCommand } from './serveCommand.ts';
 
 const program = new Command()
@@ -24,6 +23,8 @@ program
   .command('generate')
   .description('Regenerate the files derived from openapi/openapi.yaml')
   .action(async () => {
+    // Loaded on demand: the generator is a development dependency.
+    const { generateContractTypes } = await import('./generateContractTypes.ts');
     const written = await generateContractTypes();
     console.log(`wrote ${written}`);
   });
