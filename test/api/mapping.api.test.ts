@@ -1,4 +1,4 @@
-import request from 'supertest';
+import { api } from '../support/apiClient.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
 import { createApp } from '../../api/createApp.ts';
@@ -24,7 +24,7 @@ afterAll(() => temp.dispose());
 
 describe('MapDefenderIncident', () => {
   it('maps a Graph incident with alerts', async () => {
-    const response = await request(app)
+    const response = await api(app)
       .post('/api/v1/mappings/defender-to-sentinel')
       .send(fixture('graph-incident-with-alerts.json'));
 
@@ -37,7 +37,7 @@ describe('MapDefenderIncident', () => {
   });
 
   it('maps a legacy incident and says so', async () => {
-    const response = await request(app)
+    const response = await api(app)
       .post('/api/v1/mappings/defender-to-sentinel')
       .send(fixture('defender-legacy-incident.json'));
 
@@ -48,7 +48,7 @@ describe('MapDefenderIncident', () => {
   });
 
   it('answers malformed JSON with a problem, not a 500', async () => {
-    const response = await request(app)
+    const response = await api(app)
       .post('/api/v1/mappings/defender-to-sentinel')
       .set('Content-Type', 'application/json')
       .send('{"id": "1", ');
@@ -63,7 +63,7 @@ describe('MapDefenderIncident', () => {
       ...fixture<Record<string, unknown>>('graph-incident-with-alerts.json'),
       customTags: 'finance',
     };
-    const response = await request(app).post('/api/v1/mappings/defender-to-sentinel').send(body);
+    const response = await api(app).post('/api/v1/mappings/defender-to-sentinel').send(body);
 
     expect(response.status).toBe(400);
     expectContractResponse('MapDefenderIncident', response);
@@ -75,7 +75,7 @@ describe('MapDefenderIncident', () => {
   });
 
   it('reports the legacy shape errors for a legacy body', async () => {
-    const response = await request(app)
+    const response = await api(app)
       .post('/api/v1/mappings/defender-to-sentinel')
       .send({ incidentId: 'not-a-number', incidentName: 'x' });
 
@@ -86,7 +86,7 @@ describe('MapDefenderIncident', () => {
   });
 
   it('refuses a body that is not JSON', async () => {
-    const response = await request(app)
+    const response = await api(app)
       .post('/api/v1/mappings/defender-to-sentinel')
       .set('Content-Type', 'text/plain')
       .send('id=1');
@@ -98,7 +98,7 @@ describe('MapDefenderIncident', () => {
 
 describe('MapSentinelIncident', () => {
   it('maps an ARM incident', async () => {
-    const response = await request(app)
+    const response = await api(app)
       .post('/api/v1/mappings/sentinel-to-defender')
       .send(fixture('sentinel-incident.json'));
 
@@ -110,7 +110,7 @@ describe('MapSentinelIncident', () => {
   });
 
   it('maps a playbook trigger body', async () => {
-    const response = await request(app)
+    const response = await api(app)
       .post('/api/v1/mappings/sentinel-to-defender')
       .send(fixture('playbook-trigger.json'));
 
@@ -127,9 +127,7 @@ describe('MapSentinelIncident', () => {
   });
 
   it('answers a body with no properties with the missing field', async () => {
-    const response = await request(app)
-      .post('/api/v1/mappings/sentinel-to-defender')
-      .send({ id: 'x' });
+    const response = await api(app).post('/api/v1/mappings/sentinel-to-defender').send({ id: 'x' });
 
     expect(response.status).toBe(400);
     expect((response.body as Problem).errors).toContainEqual({

@@ -1,4 +1,4 @@
-import request from 'supertest';
+import { api } from '../support/apiClient.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
 import { createApp } from '../../api/createApp.ts';
@@ -21,7 +21,7 @@ afterAll(() => temp.dispose());
 
 describe('sync requests that cannot be valid are refused before any call', () => {
   it('refuses a string that is not an ARM id', async () => {
-    const response = await request(app)
+    const response = await api(app)
       .post('/api/v1/sync/sentinel-incident')
       .send({ incidentArmId: 'incident-42' });
 
@@ -33,7 +33,7 @@ describe('sync requests that cannot be valid are refused before any call', () =>
   });
 
   it('refuses unknown fields', async () => {
-    const response = await request(app)
+    const response = await api(app)
       .post('/api/v1/sync/defender-incident')
       .send({ tenantId: '7a1d4b1e-2c3f-4e5a-9b8c-1d2e3f4a5b6c', incidentId: '1', force: true });
 
@@ -46,7 +46,7 @@ describe('sync requests that cannot be valid are refused before any call', () =>
   });
 
   it('refuses a tenant that is not a GUID and a non-numeric incident id', async () => {
-    const response = await request(app)
+    const response = await api(app)
       .post('/api/v1/sync/defender-incident')
       .send({ tenantId: 'contoso.onmicrosoft.com', incidentId: 'abc' });
 
@@ -59,7 +59,7 @@ describe('sync requests that cannot be valid are refused before any call', () =>
     const armId =
       '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/other/providers/' +
       'Microsoft.OperationalInsights/workspaces/other/providers/Microsoft.SecurityInsights/incidents/x';
-    const response = await request(app)
+    const response = await api(app)
       .post('/api/v1/sync/sentinel-incident')
       .send({ incidentArmId: armId });
 
@@ -71,7 +71,7 @@ describe('sync requests that cannot be valid are refused before any call', () =>
 
 describe('GetIncidentLink', () => {
   it('asks for exactly one lookup key', async () => {
-    const response = await request(app).get('/api/v1/incident-links');
+    const response = await api(app).get('/api/v1/incident-links');
 
     expect(response.status).toBe(400);
     expectContractResponse('GetIncidentLink', response);
@@ -83,13 +83,13 @@ describe('GetIncidentLink', () => {
   });
 
   it('refuses an unknown query parameter', async () => {
-    const response = await request(app).get('/api/v1/incident-links?incident=5');
+    const response = await api(app).get('/api/v1/incident-links?incident=5');
     expect(response.status).toBe(400);
     expect((response.body as Problem).errors[0]?.field).toBe('query.incident');
   });
 
   it('answers 404 for a pair nobody linked', async () => {
-    const response = await request(app).get('/api/v1/incident-links?defenderIncidentId=999');
+    const response = await api(app).get('/api/v1/incident-links?defenderIncidentId=999');
     expect(response.status).toBe(404);
     expectContractResponse('GetIncidentLink', response);
   });
@@ -97,13 +97,13 @@ describe('GetIncidentLink', () => {
 
 describe('GetHealth and unknown routes', () => {
   it('reports liveness', async () => {
-    const response = await request(app).get('/api/v1/health?probe=liveness');
+    const response = await api(app).get('/api/v1/health?probe=liveness');
     expect(response.status).toBe(200);
     expectContractResponse('GetHealth', response);
   });
 
   it('reports readiness with its checks', async () => {
-    const response = await request(app).get('/api/v1/health');
+    const response = await api(app).get('/api/v1/health');
     expect(response.status).toBe(200);
     expectContractResponse('GetHealth', response);
     expect(
@@ -112,7 +112,7 @@ describe('GetHealth and unknown routes', () => {
   });
 
   it('refuses an unknown probe, listing the accepted ones', async () => {
-    const response = await request(app).get('/api/v1/health?probe=deep');
+    const response = await api(app).get('/api/v1/health?probe=deep');
     expect(response.status).toBe(400);
     expect((response.body as Problem).errors[0]).toEqual({
       field: 'query.probe',
@@ -122,11 +122,11 @@ describe('GetHealth and unknown routes', () => {
   });
 
   it('answers problem+json for an unknown route and a wrong method', async () => {
-    const missing = await request(app).get('/api/v1/nothing-here');
+    const missing = await api(app).get('/api/v1/nothing-here');
     expect(missing.status).toBe(404);
     expect(missing.headers['content-type']).toContain('application/problem+json');
 
-    const wrongMethod = await request(app).delete('/api/v1/health');
+    const wrongMethod = await api(app).delete('/api/v1/health');
     expect(wrongMethod.status).toBe(405);
     expect((wrongMethod.body as Problem).code).toBe('method_not_allowed');
   });

@@ -2,7 +2,7 @@
  * Every public sample payload maps without error, and the answer matches the contract.
  * Runs when ../shared is present (CI always has it).
  */
-import request from 'supertest';
+import { api } from '../support/apiClient.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
 import { createApp } from '../../api/createApp.ts';
@@ -30,7 +30,7 @@ describe.runIf(sharedExists)('public Defender samples', () => {
     const [incident] = readSharedJson<{ value: unknown[] }>(
       'samples/graph-incident-with-alerts.v1.0.json',
     ).value;
-    const response = await request(app)
+    const response = await api(app)
       .post('/api/v1/mappings/defender-to-sentinel')
       .send(incident as object);
 
@@ -50,7 +50,7 @@ describe.runIf(sharedExists)('public Defender samples', () => {
       'samples/graph-incident-with-alerts.v1.0.json',
     ).value;
     const withoutAlerts = { ...incident, alerts: undefined };
-    const response = await request(app)
+    const response = await api(app)
       .post('/api/v1/mappings/defender-to-sentinel')
       .send(withoutAlerts);
 
@@ -65,7 +65,7 @@ describe.runIf(sharedExists)('public Defender samples', () => {
     const [incident] = readSharedJson<{ value: unknown[] }>(
       'samples/defender-legacy-api-incident.json',
     ).value;
-    const response = await request(app)
+    const response = await api(app)
       .post('/api/v1/mappings/defender-to-sentinel')
       .send(incident as object);
 
@@ -122,7 +122,7 @@ describe.runIf(sharedExists)('public Sentinel samples', () => {
   ];
 
   it.each(bodies)('maps %s', async (_name, load) => {
-    const response = await request(app)
+    const response = await api(app)
       .post('/api/v1/mappings/sentinel-to-defender')
       .send(load() as object);
 
@@ -134,7 +134,7 @@ describe.runIf(sharedExists)('public Sentinel samples', () => {
     const body = readSharedJson<{ responses: { 200: { body: unknown } } }>(
       'samples/sentinel-incident-get.2024-09-01.json',
     ).responses[200].body;
-    const response = await request(app)
+    const response = await api(app)
       .post('/api/v1/mappings/sentinel-to-defender')
       .send(body as object);
 

@@ -3,7 +3,7 @@
  * reaches the other in the right vocabulary, a second sync writes nothing, and a Sentinel
  * edit landing between our read and our write is not lost.
  */
-import request from 'supertest';
+import { api } from '../support/apiClient.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { components } from '../../openapi/generated/types.ts';
 import { expectContractResponse } from '../support/contract.ts';
@@ -29,13 +29,13 @@ function openPair() {
 }
 
 function syncDefender(incidentId: string) {
-  return request(harness.app)
+  return api(harness.app)
     .post('/api/v1/sync/defender-incident')
     .send({ tenantId: harness.scenario.tenantId, incidentId });
 }
 
 function syncSentinel(incidentArmId: string) {
-  return request(harness.app).post('/api/v1/sync/sentinel-incident').send({ incidentArmId });
+  return api(harness.app).post('/api/v1/sync/sentinel-incident').send({ incidentArmId });
 }
 
 async function until(condition: () => boolean): Promise<void> {
@@ -173,10 +173,10 @@ describe('syncing a linked pair through the emulator', () => {
     const { defender, sentinel } = openPair();
     await syncDefender(defender.id);
 
-    const bySentinel = await request(harness.app)
+    const bySentinel = await api(harness.app)
       .get('/api/v1/incident-links')
       .query({ sentinelIncidentArmId: sentinel.id.toUpperCase() });
-    const byDefender = await request(harness.app)
+    const byDefender = await api(harness.app)
       .get('/api/v1/incident-links')
       .query({ defenderIncidentId: defender.id });
 
