@@ -120,6 +120,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/enrichments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enrich an incident with entity context
+         * @description Collects the entities of an incident (from its alerts' evidence, from Sentinel and from the playbook trigger body), looks each up in the configured context providers, and returns them with a scored verdict. On request it also writes a comment and labels to the Sentinel incident and a comment to the Defender one; writing twice adds nothing new. Give exactly one of incidentArmId, defenderIncidentId (with defenderTenantId) or incident.
+         */
+        post: operations["EnrichIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reconcile incident pairs now
+         * @description Runs the reconcile sweep at once for one pair or for every pair: compares whole pairs, links incidents that have a twin, reports those that have none, and queues a sync for every pair that has drifted. Returns what it found; the queued syncs run in the background.
+         */
+        post: operations["ReconcilePairs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -482,6 +522,133 @@ export interface components {
             /** @description Other links sharing one of these incidents (e.g. a late redelivery). */
             relatedLinks: components["schemas"]["IncidentLinkSummary"][];
         };
+        EnrichIncidentRequest: {
+            incidentArmId?: components["schemas"]["SentinelIncidentArmId"];
+            defenderTenantId?: components["schemas"]["TenantId"];
+            /** @description The Defender incident id, with defenderTenantId. */
+            defenderIncidentId?: string;
+            /** @description An incident body instead of an id: a Sentinel incident, a playbook trigger body or a Graph incident with its alerts. */
+            incident?: Record<string, never>;
+            /**
+             * @description Write the enrichment as a comment on the Sentinel incident.
+             * @default false
+             */
+            writeSentinelComment: boolean;
+            /**
+             * @description Add the verdict's labels to the Sentinel incident.
+             * @default false
+             */
+            writeSentinelLabels: boolean;
+            /**
+             * @description Write the enrichment as a comment on the Defender incident.
+             * @default false
+             */
+            writeDefenderComment: boolean;
+        };
+        EnrichedEntity: {
+            /** @description The entity kind, e.g. Account, Host, Ip, Url, FileHash. */
+            kind: string;
+            /** @description A readable name for the entity. */
+            displayName: string;
+            /** @description Where the entity was found. */
+            source: string;
+            /** @description The alerts that mention this entity. */
+            alertIds: string[];
+            /** @description What each provider found about the entity. */
+            context: components["schemas"]["EntityContext"][];
+        };
+        EntityContext: {
+            /** @description The provider that found it. */
+            provider: string;
+            /** @description One line saying what was found. */
+            summary: string;
+            /** @description When the provider looked, ISO 8601. */
+            fetchedAt: string;
+        };
+        EnrichmentVerdict: {
+            /** @description 0 (nothing found) to 100 (strong evidence). */
+            score: number;
+            /** @description Why the score is what it is. */
+            reasons: string[];
+            /** @description How many entities of each kind. */
+            counts: {
+                /** @description The entity kind. */
+                kind: string;
+                /** @description How many entities of that kind. */
+                count: number;
+            }[];
+            /** @description Entities matching threat intelligence. */
+            threatIntelHits: number;
+            /** @description Entities matching a watchlist. */
+            watchlistHits: number;
+        };
+        ProviderRun: {
+            /** @description The provider. */
+            name: string;
+            /**
+             * @description How the provider's run ended.
+             * @enum {string}
+             */
+            status: "ok" | "failed" | "timedOut" | "skipped";
+            /** @description What went wrong, when something did. */
+            detail: string;
+            /** @description How long the provider ran. */
+            durationMs: number;
+        };
+        EnrichmentWrites: {
+            /** @description True when a Sentinel comment was written. */
+            sentinelComment: boolean;
+            /** @description True when Sentinel labels were added. */
+            sentinelLabels: boolean;
+            /** @description True when a Defender comment was written. */
+            defenderComment: boolean;
+        };
+        EnrichmentResult: {
+            /** @description The Sentinel incident; empty when not known. */
+            incidentArmId: string;
+            /** @description The Defender incident; empty when not known. */
+            defenderIncidentId: string;
+            /** @description Every entity found, de-duplicated across alerts. */
+            entities: components["schemas"]["EnrichedEntity"][];
+            /** @description False when only part of the incident's entities could be read. */
+            entitiesComplete: boolean;
+            verdict: components["schemas"]["EnrichmentVerdict"];
+            /** @description How each provider's run ended. */
+            providers: components["schemas"]["ProviderRun"][];
+            /** @description Labels the verdict suggests, e.g. ti:hit or vip. */
+            labels: string[];
+            /** @description A description built from the alerts when the incident has none; else empty. */
+            description: string;
+            /** @description The enrichment rendered as an HTML comment. */
+            commentHtml: string;
+            written: components["schemas"]["EnrichmentWrites"];
+            /** @description What could not be done, and why. */
+            notes: components["schemas"]["MappingNote"][];
+        };
+        ReconcilePairsRequest: {
+            /** @description The pair to reconcile; every pair when left out. */
+            pairName?: string;
+        };
+        ReconcilePairSummary: {
+            /** @description The pair. */
+            pairName: string;
+            /** @description Incidents compared. */
+            compared: number;
+            /** @description Pairs newly linked by providerIncidentId. */
+            linked: number;
+            /** @description Linked pairs found out of step. */
+            drifted: number;
+            /** @description Syncs queued to repair them. */
+            queued: number;
+            /** @description Defender incidents with no Sentinel twin. */
+            unpairedDefender: string[];
+            /** @description Sentinel incidents with no Defender twin (ARM ids). */
+            sentinelOnly: string[];
+        };
+        ReconcileResult: {
+            /** @description One summary per pair reconciled. */
+            pairs: components["schemas"]["ReconcilePairSummary"][];
+        };
         HealthCheck: {
             name: string;
             /** @enum {string} */
@@ -749,6 +916,62 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    EnrichIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrichIncidentRequest"];
+            };
+        };
+        responses: {
+            /** @description The entities, their context and the verdict. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrichmentResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    ReconcilePairs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReconcilePairsRequest"];
+            };
+        };
+        responses: {
+            /** @description What the sweep found and queued, per pair. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconcileResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            502: components["responses"]["BadGateway"];
         };
     };
 }
