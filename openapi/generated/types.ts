@@ -296,7 +296,7 @@ export interface components {
              * @description A stable code for the kind of note.
              * @enum {string}
              */
-            code: "unknown_value" | "determination_not_carried" | "classification_not_closed" | "severity_not_writable" | "severity_unknown" | "title_not_writable" | "description_not_writable" | "description_missing" | "description_truncated" | "owner_not_resolved" | "owner_group" | "status_redirected" | "status_awaiting_action" | "status_unknown" | "system_tags_one_way" | "labels_not_synced" | "comments_not_mapped" | "owner_unresolved" | "reopen_blocked" | "redirected_is_final" | "conflict_resolved" | "unpaired";
+            code: "unknown_value" | "determination_not_carried" | "classification_not_closed" | "severity_not_writable" | "severity_unknown" | "title_not_writable" | "description_not_writable" | "description_missing" | "description_truncated" | "owner_not_resolved" | "owner_group" | "status_redirected" | "status_awaiting_action" | "status_unknown" | "system_tags_one_way" | "labels_not_synced" | "comments_not_mapped" | "owner_unresolved" | "reopen_blocked" | "redirected_is_final" | "conflict_resolved" | "unpaired" | "late_redelivery" | "comment_cap_reached" | "comment_edit_not_carried";
             /** @description A sentence for people. */
             message: string;
             /** @description The value concerned; empty when there is none. */

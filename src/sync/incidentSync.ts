@@ -1,25 +1,20 @@
 /**
- * On-demand sync of one incident pair, addressed from either side. Finds or creates the link
- * (through the Sentinel incident's providerIncidentId, which Microsoft's connector sets to the
- * Defender incident id), then runs the read-merge-write of the pair. An incident with no twin
- * is reported as unpaired, never duplicated.
+ * Sync of one incident pair, addressed from either side: resolve the link (making it when the
+ * Sentinel incident names its Defender twin), apply any updates a caller asked for, then run
+ * the read-merge-write of the pair and carry comments across. An incident with no twin is
+ * reported as unpaired, never duplicated. The sync jobs run through here; so do direct calls.
  */
-import {
-  formatSentinelIncidentArmId,
-  parseSentinelIncidentArmId,
-  type SentinelIncidentRef,
-} from '../model/sentinelIncidentArmId.ts';
-import type { SentinelIncident } from '../model/sentinelIncident.ts';
-import type { GraphIncident } from '../model/graphIncident.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { LinkRecord } from '../store/linkRecord.ts';
 import type { Store } from '../store/store.ts';
-import { isDefenderProvider } from '../mapping/defenderProvider.ts';
+import type { SyncTarget } from './engine/syncJobPayload.ts';
+import { describeTarget } from './engine/syncJobPayload.ts';
 import { KeyedMutex } from './keyedMutex.ts';
-import type { PairRegistry, PairRuntime } from './pairRegistry.ts';
-import { SyncError } from './syncErrors.ts';
+import { LinkResolver, type ResolvedTarget } from './linkResolver.ts';
+import type { PairRegistry } from './pairRegistry.ts';
 import { syncLinkedPair } from './syncLinkedPair.ts';
 import type { SyncOutcome } from './syncOutcome.ts';
+import type { IncidentUpdate } from './updates/incidentUpdate.ts';
+import type { SyncNote } from './core/syncPlan.ts';
 
 export interface IncidentSyncOptions {
   store: Store;
@@ -31,109 +26,53 @@ export interface IncidentSyncOptions {
 export interface SyncRequest {
   trigger: string;
   dryRun?: boolean;
+  updates?: IncidentUpdate[];
 }
 
 export class IncidentSync {
+  readonly links: LinkResolver;
   private readonly mutex = new KeyedMutex();
 
-  constructor(private readonly options: IncidentSyncOptions) {}
+  constructor(private readonly options: IncidentSyncOptions) {
+    this.links = new LinkResolver(options.store, options.pairs);
+  }
 
-  async syncSentinelIncident(armId: string, request: SyncRequest): Promise<SyncOutcome> {
-    const ref = parseSentinelIncidentArmId(armId);
-    if (!ref)
-      throw new SyncError('sentinel_incident_not_found', 'Not a Sentinel incident ARM id', {
-        armId,
+  syncSentinelIncident(incidentArmId: string, request: SyncRequest): Promise<SyncOutcome> {
+    return this.run({ side: 'sentinel', incidentArmId }, request);
+  }
+
+  syncDefenderIncident(tenantId: string, incidentId: string, request: SyncRequest): Promise<SyncOutcome> {
+    return this.run({ side: 'defender', tenantId, incidentId }, request);
+  }
+
+  async run(target: SyncTarget, request: SyncRequest): Promise<SyncOutcome> {
+    this.links.pairFor(target);
+    const resolved = await this.mutex.run(describeTarget(target).toLowerCase(), () => this.links.resolve(target));
+    const { link } = resolved;
+    if (!link) return this.unpaired(resolved, target, request);
+
+    return this.mutex.run(`link:${link.id}`, async () => {
+      // Re-read inside the lock: a sync that waited holds a link revision that moved on.
+      const fresh = (await this.options.store.findLinkById(link.id)) ?? link;
+      const outcome = await syncLinkedPair(resolved.pair, fresh, {
+        store: this.options.store,
+        logger: this.options.logger,
+        trigger: request.trigger,
+        dryRun: request.dryRun,
+        sleep: this.options.sleep,
+        initial: resolved.sentinel && !resolved.forwardedFrom ? { sentinel: resolved.sentinel } : {},
       });
-
-    const pair = this.options.pairs.forWorkspace(ref);
-    if (!pair) {
-      throw new SyncError(
-        'pair_not_configured',
-        'No pair is configured for this Sentinel workspace',
-        {
-          workspace: `${ref.subscriptionId}/${ref.resourceGroupName}/${ref.workspaceName}`,
-        },
-      );
-    }
-
-    const canonicalId = formatSentinelIncidentArmId(ref);
-    return this.mutex.run(canonicalId.toLowerCase(), async () => {
-      const sentinel = await pair.sentinel.get(ref.incidentId);
-      if (!sentinel)
-        throw new SyncError('sentinel_incident_not_found', 'Sentinel incident not found', {
-          armId,
-        });
-
-      const link =
-        (await this.options.store.findLinkBySentinelArmId(canonicalId)) ??
-        (await this.linkFromSentinel(pair, ref, sentinel));
-      if (!link) return this.unpaired(pair, canonicalId, '', '', request);
-
-      return this.runLinked(pair, link, request, { sentinel });
+      outcome.notes.push(...resolutionNotes(resolved));
+      this.log(outcome, request);
+      return outcome;
     });
   }
 
-  async syncDefenderIncident(
-    tenantId: string,
-    incidentId: string,
-    request: SyncRequest,
-  ): Promise<SyncOutcome> {
-    const pairs = this.options.pairs.forDefenderTenant(tenantId);
-    if (pairs.length === 0) {
-      throw new SyncError('pair_not_configured', 'No pair is configured for this Defender tenant', {
-        tenantId,
-      });
-    }
-
-    const [firstPair] = pairs;
-    if (!firstPair) throw new SyncError('pair_not_configured', 'No pair for tenant', { tenantId });
-    const defender = await firstPair.defender.getIncident(incidentId);
-    if (!defender)
-      throw new SyncError('defender_incident_not_found', 'Defender incident not found', {
-        incidentId,
-      });
-
-    const link = await this.mutex.run(
-      `defender:${tenantId}:${incidentId}`.toLowerCase(),
-      async () => {
-        const links = await this.options.store.findLinksByDefender(tenantId, incidentId);
-        return (
-          links.find((candidate) => candidate.state === 'linked') ??
-          links[0] ??
-          (await this.linkFromDefender(pairs, tenantId, incidentId))
-        );
-      },
-    );
-    if (!link) return this.unpaired(firstPair, '', tenantId, incidentId, request);
-
-    const pair = this.options.pairs.byName(link.pairName) ?? firstPair;
-    // The first read only proved the incident exists; the sync reads it again under the lock,
-    // since a read taken before waiting could be older than the last synced state.
-    return this.mutex.run(link.sentinelIncidentArmId.toLowerCase(), () =>
-      this.runLinked(pair, link, request, {}),
-    );
-  }
-
-  private async runLinked(
-    pair: PairRuntime,
-    link: LinkRecord,
-    request: SyncRequest,
-    initial: { sentinel?: SentinelIncident; defender?: GraphIncident },
-  ): Promise<SyncOutcome> {
-    // Re-read inside the lock: a sync that waited may hold a link revision that moved on.
-    const fresh = (await this.options.store.findLinkById(link.id)) ?? link;
-    const outcome = await syncLinkedPair(pair, fresh, {
-      store: this.options.store,
-      logger: this.options.logger,
-      trigger: request.trigger,
-      dryRun: request.dryRun,
-      sleep: this.options.sleep,
-      initial,
-    });
+  private log(outcome: SyncOutcome, request: SyncRequest): void {
     this.options.logger.info(
       {
-        pair: pair.config.name,
-        linkId: fresh.id,
+        pair: outcome.pairName,
+        linkId: outcome.link?.id,
         outcome: outcome.outcome,
         sentinelChanges: outcome.sentinel.changes.length,
         defenderChanges: outcome.defender.changes.length,
@@ -142,75 +81,24 @@ export class IncidentSync {
       },
       'pair synced',
     );
-    return outcome;
   }
 
-  /** Links a Sentinel incident to the Defender incident its providerIncidentId names. */
-  private async linkFromSentinel(
-    pair: PairRuntime,
-    ref: SentinelIncidentRef,
-    sentinel: SentinelIncident,
-  ): Promise<LinkRecord | undefined> {
-    const defenderId = sentinel.properties.providerIncidentId;
-    if (!defenderId || !isDefenderProvider(sentinel.properties.providerName)) return undefined;
-
-    const defender = await pair.defender.getIncident(String(defenderId));
-    if (!defender) return undefined;
-
-    return this.options.store.createLink({
-      pairName: pair.config.name,
-      defenderTenantId: pair.config.defender.tenantId,
-      defenderIncidentId: String(defenderId),
-      sentinelIncidentArmId: formatSentinelIncidentArmId(ref),
-      sentinelIncidentNumber: sentinel.properties.incidentNumber ?? null,
-      linkedBy: 'providerIncidentId',
-    });
-  }
-
-  /** Finds the Sentinel twin of a Defender incident in the workspaces paired with its tenant. */
-  private async linkFromDefender(
-    pairs: PairRuntime[],
-    tenantId: string,
-    incidentId: string,
-  ): Promise<LinkRecord | undefined> {
-    const filter = `properties/providerIncidentId eq '${incidentId.replaceAll("'", "''")}'`;
-    for (const pair of pairs) {
-      for await (const sentinel of pair.sentinel.list({ filter, top: 10 })) {
-        const ref = parseSentinelIncidentArmId(sentinel.id);
-        if (!ref || !isDefenderProvider(sentinel.properties.providerName)) continue;
-        return this.options.store.createLink({
-          pairName: pair.config.name,
-          defenderTenantId: tenantId,
-          defenderIncidentId: incidentId,
-          sentinelIncidentArmId: formatSentinelIncidentArmId(ref),
-          sentinelIncidentNumber: sentinel.properties.incidentNumber ?? null,
-          linkedBy: 'providerIncidentId',
-        });
-      }
-    }
-    return undefined;
-  }
-
-  private async unpaired(
-    pair: PairRuntime,
-    sentinelIncidentArmId: string,
-    defenderTenantId: string,
-    defenderIncidentId: string,
-    request: SyncRequest,
-  ): Promise<SyncOutcome> {
+  private async unpaired(resolved: ResolvedTarget, target: SyncTarget, request: SyncRequest): Promise<SyncOutcome> {
+    const sentinelIncidentArmId = target.side === 'sentinel' ? (resolved.sentinel?.id ?? target.incidentArmId) : '';
+    const defenderIncidentId = target.side === 'defender' ? target.incidentId : '';
     const audit = await this.options.store.appendAudit({
       linkId: null,
-      pairName: pair.config.name,
+      pairName: resolved.pair.config.name,
       trigger: request.trigger,
       outcome: 'unpaired',
-      detail: { sentinelIncidentArmId, defenderTenantId, defenderIncidentId },
+      detail: { target },
     });
     return {
       outcome: 'unpaired',
-      pairName: pair.config.name,
+      pairName: resolved.pair.config.name,
       link: null,
       sentinelIncidentArmId,
-      defenderTenantId: defenderTenantId || pair.config.defender.tenantId,
+      defenderTenantId: target.side === 'defender' ? target.tenantId : resolved.pair.config.defender.tenantId,
       defenderIncidentId,
       sentinel: { written: false, changes: [] },
       defender: { written: false, changes: [] },
@@ -219,7 +107,10 @@ export class IncidentSync {
         {
           field: 'link',
           code: 'unpaired',
-          message: 'No twin found: the incident exists on one side only.',
+          message:
+            target.side === 'sentinel'
+              ? 'This Sentinel incident has no Defender twin; it stays Sentinel-only.'
+              : 'No Sentinel incident names this Defender incident as its twin.',
           value: sentinelIncidentArmId || defenderIncidentId,
         },
       ],
@@ -227,4 +118,25 @@ export class IncidentSync {
       auditId: audit.id,
     };
   }
+}
+
+function resolutionNotes(resolved: ResolvedTarget): SyncNote[] {
+  const notes: SyncNote[] = [];
+  if (resolved.lateRedelivery) {
+    notes.push({
+      field: 'link',
+      code: 'late_redelivery',
+      message: 'Defender delivered this incident again long after its activity; both twins stay linked.',
+      value: resolved.link?.defenderIncidentId ?? '',
+    });
+  }
+  if (resolved.forwardedFrom) {
+    notes.push({
+      field: 'link',
+      code: 'redirected_is_final',
+      message: 'The addressed Defender incident was merged; the survivor was synced instead.',
+      value: resolved.forwardedFrom.defenderIncidentId,
+    });
+  }
+  return notes;
 }

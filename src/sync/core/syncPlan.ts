@@ -46,7 +46,10 @@ export type SyncNoteCode =
   | 'reopen_blocked'
   | 'redirected_is_final'
   | 'conflict_resolved'
-  | 'unpaired';
+  | 'unpaired'
+  | 'late_redelivery'
+  | 'comment_cap_reached'
+  | 'comment_edit_not_carried';
 
 export interface SyncNote {
   field: string;
