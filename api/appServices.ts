@@ -3,12 +3,16 @@ import type { Logger } from '../src/logging/logger.ts';
 import type { Store } from '../src/store/store.ts';
 import type { IncidentSync } from '../src/sync/incidentSync.ts';
 import type { PairRegistry } from '../src/sync/pairRegistry.ts';
+import type { SyncEngine } from '../src/sync/engine/syncEngine.ts';
 
 export interface AppServices {
   store: Store;
   pairs: PairRegistry;
   sync: IncidentSync;
+  engine: SyncEngine;
   logger: Logger;
+  /** How long a sync request waits for its job before answering 202. */
+  syncWaitMs: number;
   mode: 'sandbox' | 'azure';
   version: string;
 }

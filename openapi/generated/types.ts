@@ -425,6 +425,17 @@ export interface components {
              */
             incidentId: string;
         };
+        SyncAccepted: {
+            /** @description The queued sync job. */
+            jobId: string;
+            /**
+             * @description Where the job stands.
+             * @enum {string}
+             */
+            state: "queued";
+            /** @description When the job may run next, ISO 8601. */
+            runAfter: string;
+        };
         FieldChange: {
             /** @description The field, in that side's vocabulary. */
             field: string;
@@ -851,6 +862,15 @@ export interface operations {
                     "application/json": components["schemas"]["SyncResult"];
                 };
             };
+            /** @description The sync is queued and will run; the job id identifies it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncAccepted"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
@@ -878,6 +898,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SyncResult"];
+                };
+            };
+            /** @description The sync is queued and will run; the job id identifies it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncAccepted"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -12,6 +12,7 @@ import { createLogger, type Logger } from '../logging/logger.ts';
 import { openStore } from '../store/openStore.ts';
 import { IncidentSync } from '../sync/incidentSync.ts';
 import { PairRegistry } from '../sync/pairRegistry.ts';
+import { SyncEngine, type SyncEngineOptions } from '../sync/engine/syncEngine.ts';
 import { readFileSync } from 'node:fs';
 import { packageVersion } from './packageVersion.ts';
 
@@ -23,6 +24,10 @@ export interface StartServiceOptions {
   logger?: Logger;
   /** PEM of an extra CA to trust; overrides `azure.trustedCaCertPath`. */
   trustedCaCertPem?: string;
+  /** Run the pollers and the reconcile sweep. Default true. */
+  background?: boolean;
+  engine?: Partial<Omit<SyncEngineOptions, 'store' | 'pairs' | 'sync' | 'logger'>>;
+  syncWaitMs?: number;
 }
 
 export interface RunningService {
@@ -37,7 +42,31 @@ export async function buildServices(options: StartServiceOptions): Promise<AppSe
   const store = await openStore({ sqlitePath: options.config.store.sqlitePath });
   const pairs = PairRegistry.fromConfig(options.config, transport);
   const sync = new IncidentSync({ store, pairs, logger });
-  return { store, pairs, sync, logger, mode: options.mode ?? 'azure', version: packageVersion() };
+  const engine = new SyncEngine({
+    store,
+    pairs,
+    sync,
+    logger,
+    background: options.background,
+    ...options.engine,
+  });
+  engine.start();
+  return {
+    store,
+    pairs,
+    sync,
+    engine,
+    logger,
+    mode: options.mode ?? 'azure',
+    version: packageVersion(),
+    syncWaitMs: options.syncWaitMs ?? 60_000,
+  };
+}
+
+/** Stops the engine (finishing jobs in hand) and closes the store. */
+export async function closeServices(services: AppServices): Promise<void> {
+  await services.engine.stop();
+  await services.store.close();
 }
 
 export async function startService(options: StartServiceOptions): Promise<RunningService> {
@@ -57,7 +86,7 @@ export async function startService(options: StartServiceOptions): Promise<Runnin
     services,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await services.store.close();
+      await closeServices(services);
     },
   };
 }

@@ -8,7 +8,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { AuditEntry } from './auditEntry.ts';
 import type { LinkRecord, LinkState, NewLink, SyncedState } from './linkRecord.ts';
 import { JobStore } from './jobStore.ts';
-import type { Database, LinksTable } from './schema.ts';
+import type { AuditLogTable, Database, LinksTable } from './schema.ts';
 
 export class StaleLinkError extends Error {
   readonly code = 'link_revision_stale';
@@ -178,15 +178,52 @@ export class Store {
       .orderBy('id', 'desc')
       .limit(limit)
       .execute();
-    return rows.map((row) => ({
-      id: row.id,
-      linkId: row.link_id,
-      pairName: row.pair_name,
-      at: row.at,
-      trigger: row.trigger,
-      outcome: row.outcome as AuditEntry['outcome'],
-      detail: JSON.parse(row.entry) as Record<string, unknown>,
-    }));
+    return rows.map(toAuditEntry);
+  }
+
+  /** Where a poller of a pair's side got to: the newest change time it has seen. */
+  async getCursor(pairName: string, side: 'defender' | 'sentinel'): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('cursors')
+      .select('cursor')
+      .where('pair_name', '=', pairName)
+      .where('side', '=', side)
+      .executeTakeFirst();
+    return row?.cursor;
+  }
+
+  async setCursor(pairName: string, side: 'defender' | 'sentinel', cursor: string): Promise<void> {
+    const now = this.clock().toISOString();
+    await this.db
+      .insertInto('cursors')
+      .values({ pair_name: pairName, side, cursor, updated_at: now })
+      .onConflict((conflict) =>
+        conflict.columns(['pair_name', 'side']).doUpdateSet({ cursor, updated_at: now }),
+      )
+      .execute();
+  }
+
+  /** Every link of a pair, for the reconcile sweep and plans. */
+  async listLinks(pairName: string): Promise<LinkRecord[]> {
+    const rows = await this.db
+      .selectFrom('links')
+      .selectAll()
+      .where('pair_name', '=', pairName)
+      .execute();
+    return rows.map(toLinkRecord);
+  }
+
+  /** Recent audit entries across links, newest first; the status report reads them. */
+  async recentAudit(pairName: string, sinceIso: string, limit = 1000): Promise<AuditEntry[]> {
+    const rows = await this.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('pair_name', '=', pairName)
+      .where('at', '>=', sinceIso)
+      .orderBy('at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toAuditEntry);
   }
 
   /** True when the database answers; used by the readiness probe. */
@@ -198,6 +235,18 @@ export class Store {
   async close(): Promise<void> {
     await this.db.destroy();
   }
+}
+
+function toAuditEntry(row: Selectable<AuditLogTable>): AuditEntry {
+  return {
+    id: row.id,
+    linkId: row.link_id,
+    pairName: row.pair_name,
+    at: row.at,
+    trigger: row.trigger,
+    outcome: row.outcome as AuditEntry['outcome'],
+    detail: JSON.parse(row.entry) as Record<string, unknown>,
+  };
 }
 
 function toLinkRecord(

@@ -41,13 +41,19 @@ export class IncidentSync {
     return this.run({ side: 'sentinel', incidentArmId }, request);
   }
 
-  syncDefenderIncident(tenantId: string, incidentId: string, request: SyncRequest): Promise<SyncOutcome> {
+  syncDefenderIncident(
+    tenantId: string,
+    incidentId: string,
+    request: SyncRequest,
+  ): Promise<SyncOutcome> {
     return this.run({ side: 'defender', tenantId, incidentId }, request);
   }
 
   async run(target: SyncTarget, request: SyncRequest): Promise<SyncOutcome> {
     this.links.pairFor(target);
-    const resolved = await this.mutex.run(describeTarget(target).toLowerCase(), () => this.links.resolve(target));
+    const resolved = await this.mutex.run(describeTarget(target).toLowerCase(), () =>
+      this.links.resolve(target),
+    );
     const { link } = resolved;
     if (!link) return this.unpaired(resolved, target, request);
 
@@ -60,7 +66,8 @@ export class IncidentSync {
         trigger: request.trigger,
         dryRun: request.dryRun,
         sleep: this.options.sleep,
-        initial: resolved.sentinel && !resolved.forwardedFrom ? { sentinel: resolved.sentinel } : {},
+        initial:
+          resolved.sentinel && !resolved.forwardedFrom ? { sentinel: resolved.sentinel } : {},
       });
       outcome.notes.push(...resolutionNotes(resolved));
       this.log(outcome, request);
@@ -83,8 +90,13 @@ export class IncidentSync {
     );
   }
 
-  private async unpaired(resolved: ResolvedTarget, target: SyncTarget, request: SyncRequest): Promise<SyncOutcome> {
-    const sentinelIncidentArmId = target.side === 'sentinel' ? (resolved.sentinel?.id ?? target.incidentArmId) : '';
+  private async unpaired(
+    resolved: ResolvedTarget,
+    target: SyncTarget,
+    request: SyncRequest,
+  ): Promise<SyncOutcome> {
+    const sentinelIncidentArmId =
+      target.side === 'sentinel' ? (resolved.sentinel?.id ?? target.incidentArmId) : '';
     const defenderIncidentId = target.side === 'defender' ? target.incidentId : '';
     const audit = await this.options.store.appendAudit({
       linkId: null,
@@ -98,7 +110,8 @@ export class IncidentSync {
       pairName: resolved.pair.config.name,
       link: null,
       sentinelIncidentArmId,
-      defenderTenantId: target.side === 'defender' ? target.tenantId : resolved.pair.config.defender.tenantId,
+      defenderTenantId:
+        target.side === 'defender' ? target.tenantId : resolved.pair.config.defender.tenantId,
       defenderIncidentId,
       sentinel: { written: false, changes: [] },
       defender: { written: false, changes: [] },
@@ -126,7 +139,8 @@ function resolutionNotes(resolved: ResolvedTarget): SyncNote[] {
     notes.push({
       field: 'link',
       code: 'late_redelivery',
-      message: 'Defender delivered this incident again long after its activity; both twins stay linked.',
+      message:
+        'Defender delivered this incident again long after its activity; both twins stay linked.',
       value: resolved.link?.defenderIncidentId ?? '',
     });
   }

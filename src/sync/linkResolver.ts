@@ -45,9 +45,13 @@ export class LinkResolver {
       const ref = this.sentinelRef(target.incidentArmId);
       const pair = this.pairs.forWorkspace(ref);
       if (!pair) {
-        throw new SyncError('pair_not_configured', 'No pair is configured for this Sentinel workspace', {
-          workspace: `${ref.subscriptionId}/${ref.resourceGroupName}/${ref.workspaceName}`,
-        });
+        throw new SyncError(
+          'pair_not_configured',
+          'No pair is configured for this Sentinel workspace',
+          {
+            workspace: `${ref.subscriptionId}/${ref.resourceGroupName}/${ref.workspaceName}`,
+          },
+        );
       }
       return pair;
     }
@@ -64,7 +68,9 @@ export class LinkResolver {
   /** The link already stored for a target, without any remote call. */
   async storedLink(target: SyncTarget): Promise<LinkRecord | undefined> {
     if (target.side === 'sentinel') {
-      return this.store.findLinkBySentinelArmId(formatSentinelIncidentArmId(this.sentinelRef(target.incidentArmId)));
+      return this.store.findLinkBySentinelArmId(
+        formatSentinelIncidentArmId(this.sentinelRef(target.incidentArmId)),
+      );
     }
     const links = await this.store.findLinksByDefender(target.tenantId, target.incidentId);
     return links.find((link) => link.state !== 'redirected') ?? links[0];
@@ -79,19 +85,27 @@ export class LinkResolver {
     return resolved.link ? this.followRedirects(resolved) : resolved;
   }
 
-  private async resolveSentinel(pair: PairRuntime, ref: SentinelIncidentRef): Promise<ResolvedTarget> {
+  private async resolveSentinel(
+    pair: PairRuntime,
+    ref: SentinelIncidentRef,
+  ): Promise<ResolvedTarget> {
     const armId = formatSentinelIncidentArmId(ref);
     const sentinel = await pair.sentinel.get(ref.incidentId);
-    if (!sentinel) throw new SyncError('sentinel_incident_not_found', 'Sentinel incident not found', { armId });
+    if (!sentinel)
+      throw new SyncError('sentinel_incident_not_found', 'Sentinel incident not found', { armId });
 
     const stored = await this.store.findLinkBySentinelArmId(armId);
     if (stored) return { pair, link: stored, sentinel };
 
     const defenderId = sentinel.properties.providerIncidentId;
-    if (!defenderId || !isDefenderProvider(sentinel.properties.providerName)) return { pair, sentinel };
+    if (!defenderId || !isDefenderProvider(sentinel.properties.providerName))
+      return { pair, sentinel };
     if (!(await pair.defender.getIncident(String(defenderId)))) return { pair, sentinel };
 
-    const earlier = await this.store.findLinksByDefender(pair.config.defender.tenantId, String(defenderId));
+    const earlier = await this.store.findLinksByDefender(
+      pair.config.defender.tenantId,
+      String(defenderId),
+    );
     const link = await this.store.createLink({
       pairName: pair.config.name,
       defenderTenantId: pair.config.defender.tenantId,
@@ -100,16 +114,27 @@ export class LinkResolver {
       sentinelIncidentNumber: sentinel.properties.incidentNumber ?? null,
       linkedBy: 'providerIncidentId',
     });
-    return { pair, link, sentinel, lateRedelivery: earlier.length > 0 && looksRedelivered(sentinel) };
+    return {
+      pair,
+      link,
+      sentinel,
+      lateRedelivery: earlier.length > 0 && looksRedelivered(sentinel),
+    };
   }
 
-  private async resolveDefender(pair: PairRuntime, tenantId: string, incidentId: string): Promise<ResolvedTarget> {
+  private async resolveDefender(
+    pair: PairRuntime,
+    tenantId: string,
+    incidentId: string,
+  ): Promise<ResolvedTarget> {
     const links = await this.store.findLinksByDefender(tenantId, incidentId);
     const stored = links.find((link) => link.state !== 'redirected') ?? links[0];
     if (stored) return { pair: this.pairs.byName(stored.pairName) ?? pair, link: stored };
 
     if (!(await pair.defender.getIncident(incidentId))) {
-      throw new SyncError('defender_incident_not_found', 'Defender incident not found', { incidentId });
+      throw new SyncError('defender_incident_not_found', 'Defender incident not found', {
+        incidentId,
+      });
     }
     const filter = `properties/providerIncidentId eq '${incidentId.replaceAll("'", "''")}'`;
     for (const candidate of this.pairs.forDefenderTenant(tenantId)) {
@@ -134,7 +159,9 @@ export class LinkResolver {
   private async followRedirects(resolved: ResolvedTarget): Promise<ResolvedTarget> {
     let current = resolved;
     for (let hop = 0; hop < MAX_FORWARDS && current.link?.state === 'redirected'; hop += 1) {
-      const next = current.link.redirectedToLinkId && (await this.store.findLinkById(current.link.redirectedToLinkId));
+      const next =
+        current.link.redirectedToLinkId &&
+        (await this.store.findLinkById(current.link.redirectedToLinkId));
       if (!next) break;
       current = {
         pair: this.pairs.byName(next.pairName) ?? current.pair,
@@ -147,7 +174,10 @@ export class LinkResolver {
 
   private sentinelRef(armId: string): SentinelIncidentRef {
     const ref = parseSentinelIncidentArmId(armId);
-    if (!ref) throw new SyncError('sentinel_incident_not_found', 'Not a Sentinel incident ARM id', { armId });
+    if (!ref)
+      throw new SyncError('sentinel_incident_not_found', 'Not a Sentinel incident ARM id', {
+        armId,
+      });
     return ref;
   }
 }
@@ -155,5 +185,9 @@ export class LinkResolver {
 function looksRedelivered(sentinel: SentinelIncident): boolean {
   const created = Date.parse(sentinel.properties.createdTimeUtc ?? '');
   const firstActivity = Date.parse(sentinel.properties.firstActivityTimeUtc ?? '');
-  return !Number.isNaN(created) && !Number.isNaN(firstActivity) && created - firstActivity > LATE_REDELIVERY_MS;
+  return (
+    !Number.isNaN(created) &&
+    !Number.isNaN(firstActivity) &&
+    created - firstActivity > LATE_REDELIVERY_MS
+  );
 }

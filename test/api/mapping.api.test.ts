@@ -6,21 +6,19 @@ import type { components } from '../../openapi/generated/types.ts';
 import { expectContractResponse } from '../support/contract.ts';
 import { fixture } from '../support/fixtures.ts';
 import { offlineServices } from '../support/offlineServices.ts';
-import type { TempStore } from '../support/tempStore.ts';
 
 type MapDefenderResult = components['schemas']['MapDefenderIncidentResult'];
 type MapSentinelResult = components['schemas']['MapSentinelIncidentResult'];
 type Problem = components['schemas']['Problem'];
 
 let app: Express;
-let temp: TempStore;
+let offline: Awaited<ReturnType<typeof offlineServices>>;
 
 beforeAll(async () => {
-  const built = await offlineServices();
-  temp = built.temp;
-  app = createApp(built.services);
+  offline = await offlineServices();
+  app = createApp(offline.services);
 });
-afterAll(() => temp.dispose());
+afterAll(() => offline.dispose());
 
 describe('MapDefenderIncident', () => {
   it('maps a Graph incident with alerts', async () => {

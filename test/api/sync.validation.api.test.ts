@@ -5,19 +5,17 @@ import { createApp } from '../../api/createApp.ts';
 import type { components } from '../../openapi/generated/types.ts';
 import { expectContractResponse } from '../support/contract.ts';
 import { offlineServices } from '../support/offlineServices.ts';
-import type { TempStore } from '../support/tempStore.ts';
 
 type Problem = components['schemas']['Problem'];
 
 let app: Express;
-let temp: TempStore;
+let offline: Awaited<ReturnType<typeof offlineServices>>;
 
 beforeAll(async () => {
-  const built = await offlineServices();
-  temp = built.temp;
-  app = createApp(built.services);
+  offline = await offlineServices();
+  app = createApp(offline.services);
 });
-afterAll(() => temp.dispose());
+afterAll(() => offline.dispose());
 
 describe('sync requests that cannot be valid are refused before any call', () => {
   it('refuses a string that is not an ARM id', async () => {

@@ -10,20 +10,18 @@ import type { components } from '../../openapi/generated/types.ts';
 import { expectContractResponse } from '../support/contract.ts';
 import { offlineServices } from '../support/offlineServices.ts';
 import { readSharedJson, sharedExists } from '../support/sharedReference.ts';
-import type { TempStore } from '../support/tempStore.ts';
 
 type MapDefenderResult = components['schemas']['MapDefenderIncidentResult'];
 type MapSentinelResult = components['schemas']['MapSentinelIncidentResult'];
 
 let app: Express;
-let temp: TempStore;
+let offline: Awaited<ReturnType<typeof offlineServices>>;
 
 beforeAll(async () => {
-  const built = await offlineServices();
-  temp = built.temp;
-  app = createApp(built.services);
+  offline = await offlineServices();
+  app = createApp(offline.services);
 });
-afterAll(() => temp.dispose());
+afterAll(() => offline.dispose());
 
 describe.runIf(sharedExists)('public Defender samples', () => {
   it('maps the Graph incident with alerts (samples/graph-incident-with-alerts.v1.0.json)', async () => {

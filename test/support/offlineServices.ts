@@ -1,20 +1,28 @@
 /**
- * App services for API tests that never reach Sentinel or Graph: a real store, a pair whose
- * clients point at an address nothing listens on. Tests that sync use the emulator instead.
+ * App services for API tests that never reach Sentinel or Graph: a real store in a temporary
+ * folder, a pair whose clients point at an address nothing listens on. Tests that sync use the
+ * emulator instead (sandboxHarness.ts).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AppServices } from '../../api/appServices.ts';
 import { parseConfig } from '../../src/config/loadConfig.ts';
 import { silentLogger } from '../../src/logging/logger.ts';
-import { IncidentSync } from '../../src/sync/incidentSync.ts';
-import { PairRegistry } from '../../src/sync/pairRegistry.ts';
-import { tempStore, type TempStore } from './tempStore.ts';
+import { buildServices, closeServices } from '../../src/service/startService.ts';
 
 export const OFFLINE_TENANT = '7a1d4b1e-2c3f-4e5a-9b8c-1d2e3f4a5b6c';
 
-export async function offlineServices(): Promise<{ services: AppServices; temp: TempStore }> {
-  const temp = await tempStore();
+export interface OfflineServices {
+  services: AppServices;
+  dispose(): Promise<void>;
+}
+
+export async function offlineServices(): Promise<OfflineServices> {
+  const folder = mkdtempSync(join(tmpdir(), 'incident-bridge-api-'));
   const config = parseConfig(
     {
+      store: { sqlitePath: join(folder, 'store.db') },
       azure: {
         armEndpoint: 'https://127.0.0.1:9',
         graphEndpoint: 'https://127.0.0.1:9',
@@ -44,11 +52,12 @@ export async function offlineServices(): Promise<{ services: AppServices; temp: 
     },
     'test',
   );
-  const logger = silentLogger();
-  const pairs = PairRegistry.fromConfig(config, {});
-  const sync = new IncidentSync({ store: temp.store, pairs, logger });
+  const services = await buildServices({ config, logger: silentLogger(), background: false });
   return {
-    services: { store: temp.store, pairs, sync, logger, mode: 'azure', version: 'test' },
-    temp,
+    services,
+    dispose: async () => {
+      await closeServices(services);
+      rmSync(folder, { recursive: true, force: true });
+    },
   };
 }

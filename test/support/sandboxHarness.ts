@@ -15,7 +15,7 @@ import {
 import { silentLogger } from '../../src/logging/logger.ts';
 import { sandboxConfig } from '../../src/sandbox/sandboxConfig.ts';
 import { sandboxScenario, type SandboxScenario } from '../../src/sandbox/sandboxScenario.ts';
-import { buildServices } from '../../src/service/startService.ts';
+import { buildServices, closeServices } from '../../src/service/startService.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,8 @@ export async function startSandboxHarness(): Promise<SandboxHarness> {
     mode: 'sandbox',
     trustedCaCertPem: emulator.caCertPem,
     logger: silentLogger(),
+    background: false,
+    engine: { idlePollMs: 50 },
   });
   return {
     app: createApp(services),
@@ -47,7 +49,7 @@ export async function startSandboxHarness(): Promise<SandboxHarness> {
     seed,
     scenario: sandboxScenario(seed),
     close: async () => {
-      await services.store.close();
+      await closeServices(services);
       await emulator.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -1,0 +1,158 @@
+/**
+ * The continuous sync: a job worker, and per pair a Defender poller, a Sentinel poller and the
+ * reconcile sweep on their own intervals. Everything they find goes through the durable job
+ * queue, so a crash at any point loses nothing: on restart the queued and leased jobs run again.
+ */
+import type { Logger } from '../../logging/logger.ts';
+import { withCallPriority } from '../../clients/budgets/callPriority.ts';
+import type { Store } from '../../store/store.ts';
+import type { IncidentSync } from '../incidentSync.ts';
+import type { PairRegistry, PairRuntime } from '../pairRegistry.ts';
+import { DefenderPoller } from '../pollers/defenderPoller.ts';
+import { SentinelPoller } from '../pollers/sentinelPoller.ts';
+import { ReconcileSweep, type ReconcileSummary } from '../reconcile/reconcileSweep.ts';
+import { JobOutcomes } from './jobOutcomes.ts';
+import { JobWorker } from './jobWorker.ts';
+import type { RetrySchedule } from './retrySchedule.ts';
+import { SyncJobs } from './syncJobs.ts';
+
+export interface SyncEngineOptions {
+  store: Store;
+  pairs: PairRegistry;
+  sync: IncidentSync;
+  logger: Logger;
+  /** Run the pollers and the reconcile sweep (the worker always runs). Default true. */
+  background?: boolean;
+  workerConcurrency?: number;
+  idlePollMs?: number;
+  retry?: RetrySchedule;
+  workerId?: string;
+  leaseMs?: number;
+}
+
+export interface PairActivity {
+  lastDefenderPollAt?: string;
+  lastSentinelPollAt?: string;
+  lastReconcileAt?: string;
+  lastReconcile?: ReconcileSummary;
+  lastError?: string;
+}
+
+export class SyncEngine {
+  readonly jobs: SyncJobs;
+  readonly outcomes = new JobOutcomes();
+  readonly worker: JobWorker;
+  readonly activity = new Map<string, PairActivity>();
+  private readonly defenderPoller: DefenderPoller;
+  private readonly sentinelPoller: SentinelPoller;
+  private readonly reconcile: ReconcileSweep;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private running = false;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.jobs = new SyncJobs(options.store, options.sync.links, this.outcomes);
+    this.worker = new JobWorker({
+      store: options.store,
+      outcomes: this.outcomes,
+      logger: options.logger,
+      concurrency: options.workerConcurrency,
+      idlePollMs: options.idlePollMs,
+      retry: options.retry,
+      workerId: options.workerId,
+      leaseMs: options.leaseMs,
+      run: (payload) =>
+        options.sync.run(payload.target, {
+          trigger: payload.reasons.join(','),
+          updates: payload.updates,
+        }),
+    });
+    this.jobs.notify(() => this.worker.wake());
+    this.defenderPoller = new DefenderPoller(options.store, this.jobs, options.logger);
+    this.sentinelPoller = new SentinelPoller(options.store, this.jobs, options.logger);
+    this.reconcile = new ReconcileSweep({ store: options.store, jobs: this.jobs });
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.worker.start();
+    if (this.options.background === false) return;
+
+    for (const pair of this.options.pairs.all()) {
+      this.every(pair.config.intervals.pollIntervalMs, () => this.poll(pair));
+      this.every(pair.config.intervals.reconcileIntervalMs, () => this.reconcilePair(pair), 1_000);
+    }
+  }
+
+  /** Stops the timers, lets in-flight polls finish, then drains the jobs in hand. */
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await Promise.allSettled([...this.inFlight]);
+    await this.worker.stop();
+  }
+
+  /** Runs the reconcile sweep now, for one pair or all. */
+  async reconcileNow(pairName?: string): Promise<ReconcileSummary[]> {
+    const pairs = this.options.pairs
+      .all()
+      .filter((pair) => !pairName || pair.config.name === pairName);
+    const summaries: ReconcileSummary[] = [];
+    for (const pair of pairs) summaries.push(await this.reconcilePair(pair));
+    return summaries;
+  }
+
+  private async poll(pair: PairRuntime): Promise<void> {
+    const activity = this.activityOf(pair);
+    await withCallPriority('poll', async () => {
+      await this.defenderPoller.pollOnce(pair);
+      activity.lastDefenderPollAt = new Date().toISOString();
+      await this.sentinelPoller.pollOnce(pair);
+      activity.lastSentinelPollAt = new Date().toISOString();
+    });
+  }
+
+  private async reconcilePair(pair: PairRuntime): Promise<ReconcileSummary> {
+    const summary = await withCallPriority('reconcile', () => this.reconcile.run(pair));
+    const activity = this.activityOf(pair);
+    activity.lastReconcileAt = new Date().toISOString();
+    activity.lastReconcile = summary;
+    return summary;
+  }
+
+  private activityOf(pair: PairRuntime): PairActivity {
+    let activity = this.activity.get(pair.config.name);
+    if (!activity) {
+      activity = {};
+      this.activity.set(pair.config.name, activity);
+    }
+    return activity;
+  }
+
+  /** Runs `task` every `intervalMs`, never two at once; a failure is logged and retried next time. */
+  private every(intervalMs: number, task: () => Promise<unknown>, firstDelayMs = intervalMs): void {
+    const schedule = (delayMs: number): void => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        if (!this.running) return;
+        const run = task()
+          .catch((error: unknown) => {
+            this.options.logger.warn(
+              { err: error instanceof Error ? error.message : String(error) },
+              'background sync step failed',
+            );
+          })
+          .finally(() => {
+            this.inFlight.delete(run);
+            if (this.running) schedule(intervalMs);
+          });
+        this.inFlight.add(run);
+      }, delayMs);
+      timer.unref();
+      this.timers.add(timer);
+    };
+    schedule(firstDelayMs);
+  }
+}
