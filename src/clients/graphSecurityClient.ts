@@ -59,28 +59,16 @@ interface GraphResponse {
 
 export class GraphSecurityClient {
   private readonly pipeline: Pipeline;
+  /** For calls that are not idempotent (comment POSTs): a transport retry could post twice. */
+  private readonly singleShotPipeline: Pipeline;
   private readonly httpClient: HttpClient;
   private readonly baseUrl: string;
 
   constructor(options: GraphSecurityClientOptions) {
     this.baseUrl = `${options.graphEndpoint.replace(/\/$/, '')}/v1.0`;
     this.httpClient = options.httpClient ?? createDefaultHttpClient();
-    const retryOptions = { maxRetries: 2, maxRetryDelayInMs: 10_000 };
-    this.pipeline = createPipelineFromOptions({ ...options.transport, retryOptions });
-    if (options.budgets) {
-      this.pipeline.addPolicy(
-        budgetPolicy(options.budgets, options.tenantId ?? 'default', classifyGraphRequest),
-        {
-          afterPhase: 'Retry',
-        },
-      );
-    }
-    this.pipeline.addPolicy(
-      bearerTokenAuthenticationPolicy({
-        credential: options.credential,
-        scopes: options.graphScope ?? `${new URL(options.graphEndpoint).origin}/.default`,
-      }),
-    );
+    this.pipeline = graphPipeline(options, { maxRetries: 2, maxRetryDelayInMs: 10_000 });
+    this.singleShotPipeline = graphPipeline(options, { maxRetries: 0 });
   }
 
   async getIncident(id: string, expandAlerts = false): Promise<GraphIncident | undefined> {
@@ -132,6 +120,7 @@ export class GraphSecurityClient {
       `/security/incidents/${encodeURIComponent(id)}/comments`,
       'add comment',
       body,
+      this.singleShotPipeline,
     );
     return (this.expect(response, 'add comment') as GraphPage<GraphComment>).value ?? [];
   }
@@ -160,8 +149,9 @@ export class GraphSecurityClient {
     path: string,
     operation: string,
     body?: unknown,
+    pipeline = this.pipeline,
   ): Promise<GraphResponse> {
-    return this.sendUrl(method, `${this.baseUrl}${path}`, operation, body);
+    return this.sendUrl(method, `${this.baseUrl}${path}`, operation, body, pipeline);
   }
 
   private async sendUrl(
@@ -169,6 +159,7 @@ export class GraphSecurityClient {
     url: string,
     operation: string,
     body?: unknown,
+    pipeline = this.pipeline,
   ): Promise<GraphResponse> {
     const request = createPipelineRequest({ url, method });
     request.headers.set('Accept', 'application/json');
@@ -179,7 +170,7 @@ export class GraphSecurityClient {
     }
 
     try {
-      const response = await this.pipeline.sendRequest(this.httpClient, request);
+      const response = await pipeline.sendRequest(this.httpClient, request);
       return {
         status: response.status,
         body: response.bodyAsText ? JSON.parse(response.bodyAsText) : undefined,
@@ -203,4 +194,26 @@ export class GraphSecurityClient {
       response.retryAfterMs,
     );
   }
+}
+
+function graphPipeline(
+  options: GraphSecurityClientOptions,
+  retryOptions: { maxRetries: number; maxRetryDelayInMs?: number },
+): Pipeline {
+  const pipeline = createPipelineFromOptions({ ...options.transport, retryOptions });
+  if (options.budgets) {
+    const policy = budgetPolicy(
+      options.budgets,
+      options.tenantId ?? 'default',
+      classifyGraphRequest,
+    );
+    pipeline.addPolicy(policy, { afterPhase: 'Retry' });
+  }
+  pipeline.addPolicy(
+    bearerTokenAuthenticationPolicy({
+      credential: options.credential,
+      scopes: options.graphScope ?? `${new URL(options.graphEndpoint).origin}/.default`,
+    }),
+  );
+  return pipeline;
 }

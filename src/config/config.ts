@@ -68,8 +68,16 @@ export interface AzureEndpoints {
   trustedCaCertPath?: string;
 }
 
+export type BudgetOverrides = Partial<
+  Record<
+    'graph' | 'defenderLegacy' | 'sentinelRead' | 'sentinelWrite' | 'sentinelComment',
+    Array<{ points: number; windowMs: number }>
+  >
+>;
+
 export interface IncidentBridgeConfig {
   store: { sqlitePath: string; databaseUrl?: string };
+  budgets: BudgetOverrides;
   azure: AzureEndpoints;
   credentials: Readonly<Record<string, CredentialConfig>>;
   pairs: readonly PairConfig[];

@@ -155,6 +155,32 @@ export const configSchema = {
       default: {},
       additionalProperties: credential,
     },
+    budgets: {
+      type: 'object',
+      default: {},
+      additionalProperties: false,
+      description: 'Overrides of the call budgets; each defaults to just under the quota.',
+      properties: Object.fromEntries(
+        ['graph', 'defenderLegacy', 'sentinelRead', 'sentinelWrite', 'sentinelComment'].map(
+          (kind) => [
+            kind,
+            {
+              type: 'array',
+              minItems: 1,
+              items: {
+                type: 'object',
+                required: ['points', 'windowMs'],
+                additionalProperties: false,
+                properties: {
+                  points: { type: 'integer', minimum: 1 },
+                  windowMs: { type: 'integer', minimum: 100 },
+                },
+              },
+            },
+          ],
+        ),
+      ),
+    },
     pairs: { type: 'array', default: [], items: pair },
   },
 } as const;

@@ -5,15 +5,21 @@
  */
 import { join } from 'node:path';
 import type { EmulatorSeed } from '../emulator/index.ts';
-import type { IncidentBridgeConfig } from '../config/config.ts';
+import type { BudgetOverrides, IncidentBridgeConfig, PairConfig } from '../config/config.ts';
 import { parseConfig } from '../config/loadConfig.ts';
 
 export const SANDBOX_PAIR = 'sandbox';
+
+export interface SandboxConfigOptions {
+  budgets?: BudgetOverrides;
+  intervals?: Partial<PairConfig['intervals']>;
+}
 
 export function sandboxConfig(
   seed: EmulatorSeed,
   emulatorUrl: string,
   dataDir: string,
+  options: SandboxConfigOptions = {},
 ): IncidentBridgeConfig {
   const [tenant] = seed.tenants;
   const [workspace] = seed.workspaces;
@@ -25,6 +31,7 @@ export function sandboxConfig(
   return parseConfig(
     {
       store: { sqlitePath: join(dataDir, 'incident-bridge.db') },
+      budgets: options.budgets ?? {},
       azure: {
         armEndpoint: emulatorUrl,
         graphEndpoint: emulatorUrl,
@@ -52,6 +59,7 @@ export function sandboxConfig(
             tenantId: workspace.tenantId,
             credential: 'sandbox',
           },
+          ...(options.intervals ? { intervals: options.intervals } : {}),
         },
       ],
     },

@@ -10,6 +10,12 @@ import type { LinkRecord, LinkState, NewLink, SyncedState } from './linkRecord.t
 import { JobStore } from './jobStore.ts';
 import type { AuditLogTable, Database, LinksTable } from './schema.ts';
 
+export interface CommentLedgerEntry {
+  direction: 'defenderToSentinel' | 'sentinelToDefender';
+  sourceKey: string;
+  targetKeys: string[];
+}
+
 export class StaleLinkError extends Error {
   readonly code = 'link_revision_stale';
 }
@@ -224,6 +230,37 @@ export class Store {
       .limit(limit)
       .execute();
     return rows.map(toAuditEntry);
+  }
+
+  /** The comments a link has carried, each with the keys of its copies on the other side. */
+  async listCommentLedger(linkId: string): Promise<CommentLedgerEntry[]> {
+    const rows = await this.db
+      .selectFrom('comment_ledger')
+      .selectAll()
+      .where('link_id', '=', linkId)
+      .execute();
+    return rows.map((row) => ({
+      direction: row.direction as CommentLedgerEntry['direction'],
+      sourceKey: row.source_key,
+      targetKeys: JSON.parse(row.target_keys) as string[],
+    }));
+  }
+
+  /** Records a carried comment; recording the same source twice keeps the first record. */
+  async recordComment(linkId: string, entry: CommentLedgerEntry): Promise<void> {
+    await this.db
+      .insertInto('comment_ledger')
+      .values({
+        link_id: linkId,
+        direction: entry.direction,
+        source_key: entry.sourceKey,
+        target_keys: JSON.stringify(entry.targetKeys),
+        created_at: this.clock().toISOString(),
+      })
+      .onConflict((conflict) =>
+        conflict.columns(['link_id', 'direction', 'source_key']).doNothing(),
+      )
+      .execute();
   }
 
   /** True when the database answers; used by the readiness probe. */

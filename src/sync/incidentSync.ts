@@ -15,6 +15,7 @@ import { syncLinkedPair } from './syncLinkedPair.ts';
 import type { SyncOutcome } from './syncOutcome.ts';
 import type { IncidentUpdate } from './updates/incidentUpdate.ts';
 import type { SyncNote } from './core/syncPlan.ts';
+import { syncComments, type CommentSyncResult } from './comments/syncComments.ts';
 
 export interface IncidentSyncOptions {
   store: Store;
@@ -58,6 +59,15 @@ export class IncidentSync {
     if (!link) return this.unpaired(resolved, target, request);
 
     return this.mutex.run(`link:${link.id}`, async () => {
+      // Comments first: their writes move the incidents' versions, which the field sync then
+      // reads and stores, so they do not come back as changes.
+      const comments = request.dryRun
+        ? undefined
+        : await syncComments(resolved.pair, link, {
+            store: this.options.store,
+            policy: resolved.pair.policy.comments,
+          });
+
       // Re-read inside the lock: a sync that waited holds a link revision that moved on.
       const fresh = (await this.options.store.findLinkById(link.id)) ?? link;
       const outcome = await syncLinkedPair(resolved.pair, fresh, {
@@ -70,6 +80,7 @@ export class IncidentSync {
           resolved.sentinel && !resolved.forwardedFrom ? { sentinel: resolved.sentinel } : {},
       });
       outcome.notes.push(...resolutionNotes(resolved));
+      if (comments) addCommentCounts(outcome, comments);
       this.log(outcome, request);
       return outcome;
     });
@@ -130,6 +141,29 @@ export class IncidentSync {
       attempts: 0,
       auditId: audit.id,
     };
+  }
+}
+
+function addCommentCounts(outcome: SyncOutcome, comments: CommentSyncResult): void {
+  outcome.notes.push(...comments.notes);
+  if (comments.toSentinel > 0) {
+    outcome.sentinel.written = true;
+    outcome.sentinel.changes.push({
+      field: 'comments',
+      before: '',
+      after: `${comments.toSentinel} added`,
+    });
+  }
+  if (comments.toDefender > 0) {
+    outcome.defender.written = true;
+    outcome.defender.changes.push({
+      field: 'comments',
+      before: '',
+      after: `${comments.toDefender} added`,
+    });
+  }
+  if ((comments.toSentinel > 0 || comments.toDefender > 0) && outcome.outcome === 'unchanged') {
+    outcome.outcome = 'written';
   }
 }
 

@@ -36,7 +36,7 @@ export class PairRegistry {
   static fromConfig(
     config: IncidentBridgeConfig,
     transport: TransportOptions,
-    budgets: ApiBudgets = new ApiBudgets(),
+    budgets: ApiBudgets = new ApiBudgets({ specs: config.budgets }),
   ): PairRegistry {
     const credentials = new Map<string, TokenCredential>();
     const credentialFor = (name: string): TokenCredential => {

@@ -13,12 +13,21 @@ import {
   type RunningEmulator,
 } from '../../src/emulator/index.ts';
 import { silentLogger } from '../../src/logging/logger.ts';
+import { RetrySchedule } from '../../src/sync/engine/retrySchedule.ts';
 import { sandboxConfig } from '../../src/sandbox/sandboxConfig.ts';
 import { sandboxScenario, type SandboxScenario } from '../../src/sandbox/sandboxScenario.ts';
 import { buildServices, closeServices } from '../../src/service/startService.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+const plenty = [{ points: 100_000, windowMs: 60_000 }];
+const TEST_BUDGETS = {
+  graph: plenty,
+  sentinelRead: plenty,
+  sentinelWrite: plenty,
+  sentinelComment: plenty,
+};
 
 export interface SandboxHarness {
   app: Express;
@@ -35,12 +44,13 @@ export async function startSandboxHarness(): Promise<SandboxHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'incident-bridge-e2e-'));
 
   const services = await buildServices({
-    config: sandboxConfig(seed, emulator.url, dataDir),
+    // Generous budgets: these tests are about behaviour, the budget tests about pacing.
+    config: sandboxConfig(seed, emulator.url, dataDir, { budgets: TEST_BUDGETS }),
     mode: 'sandbox',
     trustedCaCertPem: emulator.caCertPem,
     logger: silentLogger(),
     background: false,
-    engine: { idlePollMs: 50 },
+    engine: { idlePollMs: 50, retry: new RetrySchedule({ baseDelayMs: 50, maxDelayMs: 500 }) },
   });
   return {
     app: createApp(services),
