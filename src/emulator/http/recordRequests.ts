@@ -34,21 +34,33 @@ export function recordRequests(context: EmulatorContext, printToStderr: boolean)
     const time = formatDate(context.clock());
     const apiVersion = req.query['api-version'];
 
-    res.once('close', () => {
+    let recorded = false;
+    const record = (answered: boolean): void => {
+      if (recorded) return;
+      recorded = true;
       const lost = notes.fault?.kind === 'lostResponse';
       const entry: Omit<RequestLogEntry, 'sequence'> = {
         time,
         api,
         method: req.method,
         path,
-        status: res.headersSent || lost ? res.statusCode : 0,
+        status: answered || res.headersSent || lost ? res.statusCode : 0,
         ...(typeof apiVersion === 'string' ? { apiVersion } : {}),
         ...(notes.fault ? { fault: notes.fault } : {}),
         ...(notes.clientId ? { clientId: notes.clientId } : {}),
       };
       context.requests.record(entry);
       if (printToStderr) process.stderr.write(describe(entry));
-    });
+    };
+
+    // Recorded as the answer is written, not when the socket closes: a client in the same
+    // process may read the answer before 'close' fires, and then find the log a step behind.
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    res.end = ((...args: unknown[]) => {
+      record(true);
+      return end(...args);
+    }) as Response['end'];
+    res.once('close', () => record(false));
     next();
   };
 }
