@@ -154,6 +154,21 @@ export class Store {
       .execute();
   }
 
+  /** Points a link at another Defender incident (the survivor of a merge) and forgets its state. */
+  async repointDefender(linkId: string, defenderIncidentId: string): Promise<void> {
+    await this.db
+      .updateTable('links')
+      .set((eb) => ({
+        defender_incident_id: defenderIncidentId,
+        defender_snapshot: null,
+        state: 'linked',
+        updated_at: this.clock().toISOString(),
+        revision: eb('revision', '+', 1),
+      }))
+      .where('id', '=', linkId)
+      .execute();
+  }
+
   async appendAudit(entry: Omit<AuditEntry, 'id' | 'at'> & { at?: string }): Promise<AuditEntry> {
     const stored: AuditEntry = {
       ...entry,

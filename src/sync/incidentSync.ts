@@ -16,6 +16,7 @@ import type { SyncOutcome } from './syncOutcome.ts';
 import type { IncidentUpdate } from './updates/incidentUpdate.ts';
 import type { SyncNote } from './core/syncPlan.ts';
 import { syncComments, type CommentSyncResult } from './comments/syncComments.ts';
+import { followMergedIncident } from './redirects/followMergedIncident.ts';
 
 export interface IncidentSyncOptions {
   store: Store;
@@ -59,27 +60,33 @@ export class IncidentSync {
     if (!link) return this.unpaired(resolved, target, request);
 
     return this.mutex.run(`link:${link.id}`, async () => {
+      const pair = resolved.pair;
+      let current = (await this.options.store.findLinkById(link.id)) ?? link;
+      const notes = resolutionNotes(resolved);
+
+      const defender = await pair.defender.getIncident(current.defenderIncidentId);
+      if (defender?.status === 'redirected' && current.state === 'linked' && !request.dryRun) {
+        const followed = await followMergedIncident(pair, current, defender, this.options.store);
+        current = followed.link;
+        notes.push(...followed.notes);
+      }
+
       // Comments first: their writes move the incidents' versions, which the field sync then
       // reads and stores, so they do not come back as changes.
       const comments = request.dryRun
         ? undefined
-        : await syncComments(resolved.pair, link, {
-            store: this.options.store,
-            policy: resolved.pair.policy.comments,
-          });
+        : await syncComments(pair, current, { store: this.options.store, policy: pair.policy.comments });
 
       // Re-read inside the lock: a sync that waited holds a link revision that moved on.
-      const fresh = (await this.options.store.findLinkById(link.id)) ?? link;
-      const outcome = await syncLinkedPair(resolved.pair, fresh, {
+      const fresh = (await this.options.store.findLinkById(current.id)) ?? current;
+      const outcome = await syncLinkedPair(pair, fresh, {
         store: this.options.store,
         logger: this.options.logger,
         trigger: request.trigger,
         dryRun: request.dryRun,
         sleep: this.options.sleep,
-        initial:
-          resolved.sentinel && !resolved.forwardedFrom ? { sentinel: resolved.sentinel } : {},
       });
-      outcome.notes.push(...resolutionNotes(resolved));
+      outcome.notes.push(...notes);
       if (comments) addCommentCounts(outcome, comments);
       this.log(outcome, request);
       return outcome;
