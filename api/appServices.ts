@@ -1,4 +1,5 @@
 /** What the handlers use. Built once at start (or per test) and passed to `createApp`. */
+import type { IncidentBridgeConfig } from '../src/config/config.ts';
 import type { Logger } from '../src/logging/logger.ts';
 import type { Store } from '../src/store/store.ts';
 import type { IncidentSync } from '../src/sync/incidentSync.ts';
@@ -6,6 +7,7 @@ import type { PairRegistry } from '../src/sync/pairRegistry.ts';
 import type { SyncEngine } from '../src/sync/engine/syncEngine.ts';
 
 export interface AppServices {
+  config: IncidentBridgeConfig;
   store: Store;
   pairs: PairRegistry;
   sync: IncidentSync;

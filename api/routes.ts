@@ -7,6 +7,7 @@ import { getIncidentLink } from './handlers/getIncidentLink.ts';
 import type { Handler } from './handlers/handler.ts';
 import { defenderBodyShape, mapDefenderIncident } from './handlers/mapDefenderIncident.ts';
 import { mapSentinelIncident, sentinelBodyShape } from './handlers/mapSentinelIncident.ts';
+import { postIncidentUpdate } from './handlers/postIncidentUpdate.ts';
 import { syncDefenderIncident } from './handlers/syncDefenderIncident.ts';
 import { syncSentinelIncident } from './handlers/syncSentinelIncident.ts';
 import type { BodyShapeChooser } from './middleware/validateRequest.ts';
@@ -32,4 +33,5 @@ export const routes: readonly Route[] = [
   { operationId: 'SyncSentinelIncident', handler: syncSentinelIncident },
   { operationId: 'SyncDefenderIncident', handler: syncDefenderIncident },
   { operationId: 'GetIncidentLink', handler: getIncidentLink },
+  { operationId: 'PostIncidentUpdate', handler: postIncidentUpdate },
 ];

@@ -27,6 +27,18 @@ export function validateRequest(
       res.locals['query'] = query;
     }
 
+    if (validators.headers) {
+      const headers = Object.fromEntries(
+        validators.headerNames.flatMap((name) =>
+          req.get(name) === undefined ? [] : [[name, req.get(name)]],
+        ),
+      );
+      if (!validators.headers(headers)) {
+        throw invalid(describeErrors(validators.headers.errors ?? [], 'header'));
+      }
+      res.locals['headers'] = headers;
+    }
+
     if (validators.body) {
       if (!req.is('application/json') || req.body === undefined) {
         throw new ProblemError('unsupported_media_type', 'Send the body as application/json.');

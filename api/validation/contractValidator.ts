@@ -16,6 +16,9 @@ import {
 export interface OperationValidators {
   operation: OpenApiOperation;
   query?: ValidateFunction;
+  /** Over the declared headers only, by lower-cased name. */
+  headers?: ValidateFunction;
+  headerNames: string[];
   body?: ValidateFunction;
   responses: Record<string, ValidateFunction>;
 }
@@ -39,6 +42,10 @@ export class ContractValidator {
       this.byOperationId.set(operation.operationId, {
         operation,
         query: compileParameters(queryAjv, operation, 'query'),
+        headers: compileParameters(queryAjv, operation, 'header'),
+        headerNames: operation.parameters
+          .filter((parameter) => parameter.in === 'header')
+          .map((parameter) => parameter.name.toLowerCase()),
         body: operation.requestBodySchema
           ? this.requestAjv.compile(toJsonSchema(operation.requestBodySchema) as JsonSchema)
           : undefined,
@@ -89,22 +96,24 @@ function createAjv(document: OpenApiDocument, coerce: boolean): Ajv {
   return ajv;
 }
 
+/** Query parameters are closed (an unknown one is an error); headers are open, by lower-case name. */
 function compileParameters(
   ajv: Ajv,
   operation: OpenApiOperation,
-  location: 'query',
+  location: 'query' | 'header',
 ): ValidateFunction | undefined {
   const parameters = operation.parameters.filter((parameter) => parameter.in === location);
   if (parameters.length === 0) return undefined;
 
+  const nameOf = (name: string) => (location === 'header' ? name.toLowerCase() : name);
   return ajv.compile({
     type: 'object',
-    additionalProperties: false,
+    additionalProperties: location === 'header',
     required: parameters
       .filter((parameter) => parameter.required)
-      .map((parameter) => parameter.name),
+      .map((parameter) => nameOf(parameter.name)),
     properties: Object.fromEntries(
-      parameters.map((parameter) => [parameter.name, toJsonSchema(parameter.schema)]),
+      parameters.map((parameter) => [nameOf(parameter.name), toJsonSchema(parameter.schema)]),
     ),
   });
 }

@@ -10,7 +10,7 @@ const MAX_FIELD_ERRORS = 20;
 
 export function describeErrors(
   errors: ErrorObject[],
-  location: 'body' | 'query',
+  location: 'body' | 'query' | 'header',
 ): ProblemFieldError[] {
   const described = errors
     .filter((error) => !['anyOf', 'oneOf', 'if'].includes(error.keyword))
@@ -21,7 +21,10 @@ export function describeErrors(
   return [...unique.values()].slice(0, MAX_FIELD_ERRORS);
 }
 
-function describeError(error: ErrorObject, location: 'body' | 'query'): ProblemFieldError {
+function describeError(
+  error: ErrorObject,
+  location: 'body' | 'query' | 'header',
+): ProblemFieldError {
   const base = fieldPath(location, error.instancePath);
   const params = error.params as Record<string, unknown>;
   const parent = (error.parentSchema ?? {}) as { description?: string; example?: unknown };

@@ -160,6 +160,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/incident-updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update an incident and sync its twin
+         * @description Applies an update to a Sentinel or Defender incident (status, classification, owner, tags, a comment, severity) and then syncs the pair, so the twin follows. Classifications are accepted as Sentinel close pairs, Graph classifications or foreign closure codes (for example ITSM close codes) through a configurable alias table. An update that cannot be valid is refused with the accepted values before anything is written. With an Idempotency-Key, repeating a request returns the first answer and writes nothing.
+         */
+        post: operations["PostIncidentUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -424,6 +444,33 @@ export interface components {
              * @example 2972395
              */
             incidentId: string;
+        };
+        /** @description An update to one incident. Address it with sentinelIncidentArmId, or with defenderTenantId and defenderIncidentId. Every other field is optional. */
+        IncidentUpdateRequest: {
+            sentinelIncidentArmId?: components["schemas"]["SentinelIncidentArmId"];
+            defenderTenantId?: components["schemas"]["TenantId"];
+            /** @description The Defender incident id, with defenderTenantId. */
+            defenderIncidentId?: string;
+            /** @description New, Active or Closed (Sentinel), active, inProgress or resolved (Graph), or open / in progress / resolved. */
+            status?: string;
+            /** @description A Sentinel close pair such as "TruePositive - SuspiciousActivity", a Sentinel or Graph classification, or a closure code from the alias table such as "Resolved - True Positive". */
+            classification?: string;
+            /** @description The Sentinel reason, when the classification alone does not settle it. */
+            classificationReason?: string;
+            /** @description A Defender determination, kept when it fits the classification. */
+            determination?: string;
+            /** @description The closing comment. */
+            closeNotes?: string;
+            /** @description The new owner's UPN or e-mail address; an empty string unassigns. */
+            owner?: string;
+            /** @description Tags (Sentinel labels) to add. */
+            tagsToAdd?: string[];
+            /** @description Tags (Sentinel labels) to remove. */
+            tagsToRemove?: string[];
+            /** @description A comment to add. */
+            comment?: string;
+            /** @description High, Medium, Low or Informational; Sentinel incidents only. */
+            severity?: string;
         };
         SyncAccepted: {
             /** @description The queued sync job. */
@@ -738,6 +785,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The request is well formed but cannot be applied; the problem lists what would be. */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Sentinel or Microsoft Graph refused or failed the call incident-bridge made. */
         BadGateway: {
             headers: {
@@ -1000,6 +1056,48 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             415: components["responses"]["UnsupportedMediaType"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    PostIncidentUpdate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key naming this update; a repeat with the same key and body is answered from the first. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncidentUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The update was applied and the pair synced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncResult"];
+                };
+            };
+            /** @description The update is queued and will be applied; the job id identifies it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncAccepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             502: components["responses"]["BadGateway"];
         };
     };

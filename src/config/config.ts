@@ -81,4 +81,5 @@ export interface IncidentBridgeConfig {
   azure: AzureEndpoints;
   credentials: Readonly<Record<string, CredentialConfig>>;
   pairs: readonly PairConfig[];
+  updates: { closureAliases: Readonly<Record<string, string>> };
 }

@@ -182,5 +182,27 @@ export const configSchema = {
       ),
     },
     pairs: { type: 'array', default: [], items: pair },
+    updates: {
+      type: 'object',
+      default: {},
+      additionalProperties: false,
+      properties: {
+        closureAliases: {
+          type: 'object',
+          default: {},
+          description: 'Foreign closure codes mapped to a Sentinel close pair label.',
+          additionalProperties: {
+            type: 'string',
+            enum: [
+              'Undetermined',
+              'TruePositive - SuspiciousActivity',
+              'BenignPositive - SuspiciousButExpected',
+              'FalsePositive - IncorrectAlertLogic',
+              'FalsePositive - InaccurateData',
+            ],
+          },
+        },
+      },
+    },
   },
 } as const;

@@ -52,6 +52,7 @@ export async function buildServices(options: StartServiceOptions): Promise<AppSe
   });
   engine.start();
   return {
+    config: options.config,
     store,
     pairs,
     sync,

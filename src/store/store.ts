@@ -16,6 +16,12 @@ export interface CommentLedgerEntry {
   targetKeys: string[];
 }
 
+export type IdempotencyClaim =
+  | { kind: 'claimed' }
+  | { kind: 'inProgress' }
+  | { kind: 'mismatch' }
+  | { kind: 'answered'; status: number; body: unknown };
+
 export class StaleLinkError extends Error {
   readonly code = 'link_revision_stale';
 }
@@ -275,6 +281,67 @@ export class Store {
       .onConflict((conflict) =>
         conflict.columns(['link_id', 'direction', 'source_key']).doNothing(),
       )
+      .execute();
+  }
+
+  /**
+   * Claims an Idempotency-Key for a request. The first claim wins and later ones see either
+   * the stored answer or that the first is still running; a key reused with another body is
+   * refused.
+   */
+  async claimIdempotencyKey(
+    key: string,
+    operation: string,
+    requestHash: string,
+  ): Promise<IdempotencyClaim> {
+    const inserted = await this.db
+      .insertInto('idempotency_keys')
+      .values({
+        key,
+        operation,
+        request_hash: requestHash,
+        status: 0,
+        response: '',
+        created_at: this.clock().toISOString(),
+      })
+      .onConflict((conflict) => conflict.columns(['key', 'operation']).doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (inserted) return { kind: 'claimed' };
+
+    const row = await this.db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('key', '=', key)
+      .where('operation', '=', operation)
+      .executeTakeFirst();
+    if (!row) return { kind: 'claimed' };
+    if (row.request_hash !== requestHash) return { kind: 'mismatch' };
+    if (row.status === 0) return { kind: 'inProgress' };
+    return { kind: 'answered', status: row.status, body: JSON.parse(row.response) as unknown };
+  }
+
+  async answerIdempotencyKey(
+    key: string,
+    operation: string,
+    status: number,
+    body: unknown,
+  ): Promise<void> {
+    await this.db
+      .updateTable('idempotency_keys')
+      .set({ status, response: JSON.stringify(body) })
+      .where('key', '=', key)
+      .where('operation', '=', operation)
+      .execute();
+  }
+
+  /** Frees a key whose request failed unexpectedly, so the caller may retry with it. */
+  async releaseIdempotencyKey(key: string, operation: string): Promise<void> {
+    await this.db
+      .deleteFrom('idempotency_keys')
+      .where('key', '=', key)
+      .where('operation', '=', operation)
+      .where('status', '=', 0)
       .execute();
   }
 

@@ -17,6 +17,8 @@ import type { IncidentUpdate } from './updates/incidentUpdate.ts';
 import type { SyncNote } from './core/syncPlan.ts';
 import { syncComments, type CommentSyncResult } from './comments/syncComments.ts';
 import { followMergedIncident } from './redirects/followMergedIncident.ts';
+import { applyIncidentUpdates } from './updates/applyIncidentUpdates.ts';
+import type { DeterminationMemory } from '../mapping/classificationTable.ts';
 
 export interface IncidentSyncOptions {
   store: Store;
@@ -53,9 +55,15 @@ export class IncidentSync {
 
   async run(target: SyncTarget, request: SyncRequest): Promise<SyncOutcome> {
     this.links.pairFor(target);
-    const resolved = await this.mutex.run(describeTarget(target).toLowerCase(), () =>
-      this.links.resolve(target),
-    );
+    const resolved = await this.mutex.run(describeTarget(target).toLowerCase(), async () => {
+      const found = await this.links.resolve(target);
+      // Updates go to the side the caller addressed, linked or not, before the pair syncs.
+      if (request.updates?.length && !request.dryRun) {
+        const memory = (found.link?.determinationMemory ?? {}) as DeterminationMemory;
+        await applyIncidentUpdates(found.pair, target, request.updates, memory);
+      }
+      return found;
+    });
     const { link } = resolved;
     if (!link) return this.unpaired(resolved, target, request);
 
@@ -75,7 +83,10 @@ export class IncidentSync {
       // reads and stores, so they do not come back as changes.
       const comments = request.dryRun
         ? undefined
-        : await syncComments(pair, current, { store: this.options.store, policy: pair.policy.comments });
+        : await syncComments(pair, current, {
+            store: this.options.store,
+            policy: pair.policy.comments,
+          });
 
       // Re-read inside the lock: a sync that waited holds a link revision that moved on.
       const fresh = (await this.options.store.findLinkById(current.id)) ?? current;

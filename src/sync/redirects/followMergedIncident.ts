@@ -47,7 +47,9 @@ export async function followMergedIncident(
     await pair.sentinel.putComment(
       incidentName,
       sentinelCommentId(link.id, `merge:${absorbed.id}`, 0),
-      plainTextToHtml(`Defender merged incident ${absorbed.id} into ${survivorId}; this incident now mirrors ${survivorId}.`),
+      plainTextToHtml(
+        `Defender merged incident ${absorbed.id} into ${survivorId}; this incident now mirrors ${survivorId}.`,
+      ),
     );
     return { link: (await store.findLinkById(link.id)) ?? link, notes: [note] };
   }
@@ -65,7 +67,11 @@ export async function followMergedIncident(
   return { link: (await store.findLinkById(link.id)) ?? link, notes: [note] };
 }
 
-async function carryOwnerAndTags(pair: PairRuntime, absorbed: GraphIncident, survivor: GraphIncident): Promise<void> {
+async function carryOwnerAndTags(
+  pair: PairRuntime,
+  absorbed: GraphIncident,
+  survivor: GraphIncident,
+): Promise<void> {
   const patch: GraphIncidentPatch = {};
   if (!survivor.assignedTo && absorbed.assignedTo) patch.assignedTo = absorbed.assignedTo;
 
