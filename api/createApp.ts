@@ -37,7 +37,7 @@ export function createApp(services: AppServices, options: CreateAppOptions = {})
   const knownPaths = new Map<string, string[]>();
   for (const route of routes) {
     const { operation } = contract.for(route.operationId);
-    const path = `${basePath}${operation.path}`;
+    const path = `${basePath}${operation.path.replace(/\{([^}]+)\}/g, ':$1')}`;
     knownPaths.set(path, [...(knownPaths.get(path) ?? []), operation.method.toUpperCase()]);
 
     app[operation.method](

@@ -7,7 +7,11 @@ import { getIncidentLink } from './handlers/getIncidentLink.ts';
 import type { Handler } from './handlers/handler.ts';
 import { defenderBodyShape, mapDefenderIncident } from './handlers/mapDefenderIncident.ts';
 import { mapSentinelIncident, sentinelBodyShape } from './handlers/mapSentinelIncident.ts';
+import { getSyncStatus } from './handlers/getSyncStatus.ts';
+import { planSync } from './handlers/planSync.ts';
 import { postIncidentUpdate } from './handlers/postIncidentUpdate.ts';
+import { reconcilePairs } from './handlers/reconcilePairs.ts';
+import { replayDeadLetter } from './handlers/replayDeadLetter.ts';
 import { syncDefenderIncident } from './handlers/syncDefenderIncident.ts';
 import { syncSentinelIncident } from './handlers/syncSentinelIncident.ts';
 import type { BodyShapeChooser } from './middleware/validateRequest.ts';
@@ -34,4 +38,8 @@ export const routes: readonly Route[] = [
   { operationId: 'SyncDefenderIncident', handler: syncDefenderIncident },
   { operationId: 'GetIncidentLink', handler: getIncidentLink },
   { operationId: 'PostIncidentUpdate', handler: postIncidentUpdate },
+  { operationId: 'PlanSync', handler: planSync },
+  { operationId: 'GetSyncStatus', handler: getSyncStatus },
+  { operationId: 'ReplayDeadLetter', handler: replayDeadLetter },
+  { operationId: 'ReconcilePairs', handler: reconcilePairs },
 ];

@@ -27,6 +27,10 @@ export function validateRequest(
       res.locals['query'] = query;
     }
 
+    if (validators.path && !validators.path({ ...req.params })) {
+      throw invalid(describeErrors(validators.path.errors ?? [], 'path'));
+    }
+
     if (validators.headers) {
       const headers = Object.fromEntries(
         validators.headerNames.flatMap((name) =>

@@ -13,6 +13,7 @@ export const PROBLEM_CODES = {
   sentinel_incident_not_found: { status: 404, title: 'Sentinel incident not found' },
   defender_incident_not_found: { status: 404, title: 'Defender incident not found' },
   link_not_found: { status: 404, title: 'No link for this incident' },
+  dead_letter_not_found: { status: 404, title: 'No such dead-lettered job' },
   method_not_allowed: { status: 405, title: 'Method not allowed on this path' },
   sync_conflict_persistent: { status: 409, title: 'The incident kept changing during the sync' },
   idempotency_in_progress: {

@@ -16,6 +16,7 @@ import {
 export interface OperationValidators {
   operation: OpenApiOperation;
   query?: ValidateFunction;
+  path?: ValidateFunction;
   /** Over the declared headers only, by lower-cased name. */
   headers?: ValidateFunction;
   headerNames: string[];
@@ -43,6 +44,7 @@ export class ContractValidator {
         operation,
         query: compileParameters(queryAjv, operation, 'query'),
         headers: compileParameters(queryAjv, operation, 'header'),
+        path: compileParameters(queryAjv, operation, 'path'),
         headerNames: operation.parameters
           .filter((parameter) => parameter.in === 'header')
           .map((parameter) => parameter.name.toLowerCase()),
@@ -100,7 +102,7 @@ function createAjv(document: OpenApiDocument, coerce: boolean): Ajv {
 function compileParameters(
   ajv: Ajv,
   operation: OpenApiOperation,
-  location: 'query' | 'header',
+  location: 'query' | 'header' | 'path',
 ): ValidateFunction | undefined {
   const parameters = operation.parameters.filter((parameter) => parameter.in === location);
   if (parameters.length === 0) return undefined;

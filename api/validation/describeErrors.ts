@@ -10,7 +10,7 @@ const MAX_FIELD_ERRORS = 20;
 
 export function describeErrors(
   errors: ErrorObject[],
-  location: 'body' | 'query' | 'header',
+  location: 'body' | 'query' | 'header' | 'path',
 ): ProblemFieldError[] {
   const described = errors
     .filter((error) => !['anyOf', 'oneOf', 'if'].includes(error.keyword))
@@ -23,7 +23,7 @@ export function describeErrors(
 
 function describeError(
   error: ErrorObject,
-  location: 'body' | 'query' | 'header',
+  location: 'body' | 'query' | 'header' | 'path',
 ): ProblemFieldError {
   const base = fieldPath(location, error.instancePath);
   const params = error.params as Record<string, unknown>;

@@ -180,6 +180,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sync/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan a sync without writing
+         * @description A dry run: reads both sides and merges them as a sync would, and returns the writes it would make, without making them. Name one incident (by Sentinel ARM id, or Defender tenant and id), or a pair to plan all its linked incidents, or nothing to plan every pair.
+         */
+        post: operations["PlanSync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report sync health per pair
+         * @description Per pair: sync lag percentiles, queue depth, dead letters, conflicts in the last day, budget headroom and when the pollers and the reconcile sweep last ran.
+         */
+        get: operations["GetSyncStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync/dead-letters/{jobId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay a dead-lettered sync job
+         * @description Puts a job that exhausted its retries (or was refused) back in the queue, with a fresh attempt count. Use it once the cause is fixed.
+         */
+        post: operations["ReplayDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -471,6 +531,123 @@ export interface components {
             comment?: string;
             /** @description High, Medium, Low or Informational; Sentinel incidents only. */
             severity?: string;
+        };
+        PlanSyncRequest: {
+            /** @description Plan every linked incident of this pair. */
+            pairName?: string;
+            sentinelIncidentArmId?: components["schemas"]["SentinelIncidentArmId"];
+            defenderTenantId?: components["schemas"]["TenantId"];
+            /** @description The Defender incident id, with defenderTenantId. */
+            defenderIncidentId?: string;
+        };
+        PlannedSync: {
+            /** @description The pair. */
+            pairName: string;
+            /** @description The link; empty when unpaired. */
+            linkId: string;
+            /** @description The Sentinel incident. */
+            sentinelIncidentArmId: string;
+            /** @description The Defender incident. */
+            defenderIncidentId: string;
+            sentinel: components["schemas"]["SideResult"];
+            defender: components["schemas"]["SideResult"];
+            /** @description The decision for each field. */
+            decisions: components["schemas"]["FieldDecision"][];
+            /** @description What could not be carried, and why. */
+            notes: components["schemas"]["MappingNote"][];
+        };
+        SyncPlanResult: {
+            /** @description One plan per incident pair that would change; pairs already aligned are left out. */
+            plans: components["schemas"]["PlannedSync"][];
+            /** @description Incident pairs examined. */
+            planned: number;
+            /** @description Sentinel incidents a sync would write. */
+            sentinelWrites: number;
+            /** @description Defender incidents a sync would write. */
+            defenderWrites: number;
+            /** @description Pairs that could not be read, with the reason. */
+            failures: {
+                /** @description The link. */
+                linkId: string;
+                /** @description Why it could not be planned. */
+                error: string;
+            }[];
+        };
+        LagPercentiles: {
+            /** @description Median milliseconds from a change being noticed to its sync. */
+            p50: number;
+            /** @description 90th percentile, in milliseconds. */
+            p90: number;
+            /** @description 99th percentile, in milliseconds. */
+            p99: number;
+            /** @description Syncs measured. */
+            samples: number;
+        };
+        DeadLetter: {
+            /** @description The job, to replay. */
+            jobId: string;
+            /** @description The incident pair it was for. */
+            subject: string;
+            /** @description Why it failed. */
+            error: string;
+            /** @description Attempts made. */
+            attempts: number;
+            /** @description When it failed, ISO 8601. */
+            failedAt: string;
+            /** @description The write it was making, as JSON; empty when none. */
+            plannedWrite: string;
+        };
+        BudgetHeadroom: {
+            /** @description Tenant and kind of call, e.g. tenant:graph. */
+            key: string;
+            /** @description Calls let through since start. */
+            granted: number;
+            /** @description Calls waiting for a token now. */
+            waiting: number;
+            /** @description 429 answers received since start. */
+            throttledCount: number;
+            /** @description Total time calls spent waiting for the budget. */
+            waitedMs: number;
+            /** @description How long calls are held after a 429. */
+            blockedForMs: number;
+        };
+        PairSyncStatus: {
+            /** @description The pair. */
+            pairName: string;
+            /**
+             * @description How much of the sync is ours.
+             * @enum {string}
+             */
+            mode: "full" | "complement";
+            /** @description Sync jobs waiting. */
+            queued: number;
+            /** @description Sync jobs running. */
+            running: number;
+            /** @description Jobs that exhausted their retries. */
+            deadLetterCount: number;
+            /** @description The most recent dead letters. */
+            deadLetters: components["schemas"]["DeadLetter"][];
+            lag: components["schemas"]["LagPercentiles"];
+            /** @description Fields both sides changed, in the last 24 hours. */
+            conflictsLastDay: number;
+            /** @description Headroom of the call budgets this pair uses. */
+            budgets: components["schemas"]["BudgetHeadroom"][];
+            /** @description When Defender was last polled; empty if never. */
+            lastDefenderPollAt: string;
+            /** @description When Sentinel was last polled; empty if never. */
+            lastSentinelPollAt: string;
+            /** @description When the reconcile sweep last ran; empty if never. */
+            lastReconcileAt: string;
+            /** @description Defender incidents without a twin at the last sweep. */
+            unpairedDefender: number;
+            /** @description Sentinel incidents without a twin at the last sweep. */
+            sentinelOnly: number;
+        };
+        SyncStatus: {
+            /** @description When this report was made, ISO 8601. */
+            generatedAt: string;
+            /** @description One entry per configured pair. */
+            pairs: components["schemas"]["PairSyncStatus"][];
         };
         SyncAccepted: {
             /** @description The queued sync job. */
@@ -1099,6 +1276,79 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             502: components["responses"]["BadGateway"];
+        };
+    };
+    PlanSync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanSyncRequest"];
+            };
+        };
+        responses: {
+            /** @description The writes a sync would make, per incident pair. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncPlanResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    GetSyncStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The health of every pair. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncStatus"];
+                };
+            };
+        };
+    };
+    ReplayDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The dead-lettered job, as GetSyncStatus lists it. */
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job is queued again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncAccepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

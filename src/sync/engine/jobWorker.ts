@@ -11,6 +11,7 @@ import type { Store } from '../../store/store.ts';
 import type { SyncOutcome } from '../syncOutcome.ts';
 import { classifyJobError } from './classifyJobError.ts';
 import type { JobOutcomes } from './jobOutcomes.ts';
+import type { LagTracker } from './lagTracker.ts';
 import { RetrySchedule } from './retrySchedule.ts';
 import type { SyncJobPayload } from './syncJobPayload.ts';
 
@@ -27,6 +28,7 @@ export interface JobWorkerOptions {
   idlePollMs?: number;
   retry?: RetrySchedule;
   workerId?: string;
+  lag?: LagTracker;
 }
 
 export class JobWorker {
@@ -90,6 +92,7 @@ export class JobWorker {
     try {
       const outcome = await withCallPriority(priority, () => this.options.run(payload, job));
       await this.options.store.jobs.complete(job, worker);
+      this.options.lag?.record(job.pairName, Date.now() - Date.parse(job.noticedAt));
       this.options.outcomes.succeeded(job.id, outcome);
     } catch (error) {
       await this.handleFailure(job, worker, error);

@@ -13,6 +13,7 @@ import { SentinelPoller } from '../pollers/sentinelPoller.ts';
 import { ReconcileSweep, type ReconcileSummary } from '../reconcile/reconcileSweep.ts';
 import { JobOutcomes } from './jobOutcomes.ts';
 import { JobWorker } from './jobWorker.ts';
+import { LagTracker } from './lagTracker.ts';
 import type { RetrySchedule } from './retrySchedule.ts';
 import { SyncJobs } from './syncJobs.ts';
 
@@ -43,6 +44,7 @@ export class SyncEngine {
   readonly outcomes = new JobOutcomes();
   readonly worker: JobWorker;
   readonly activity = new Map<string, PairActivity>();
+  readonly lag = new LagTracker();
   private readonly defenderPoller: DefenderPoller;
   private readonly sentinelPoller: SentinelPoller;
   private readonly reconcile: ReconcileSweep;
@@ -61,6 +63,7 @@ export class SyncEngine {
       retry: options.retry,
       workerId: options.workerId,
       leaseMs: options.leaseMs,
+      lag: this.lag,
       run: (payload) =>
         options.sync.run(payload.target, {
           trigger: payload.reasons.join(','),

@@ -144,14 +144,20 @@ export class ReconcileSweep {
     });
   }
 
+  /** Changed within the window, or still open however old; one filter each, merged by id. */
   private async listDefender(pair: PairRuntime, since: Date): Promise<GraphIncident[]> {
-    const incidents: GraphIncident[] = [];
-    for await (const page of pair.defender.listIncidents({
-      filter: `lastUpdateDateTime ge ${since.toISOString()}`,
-    })) {
-      incidents.push(...page);
+    const filters = [
+      `lastUpdateDateTime ge ${since.toISOString()}`,
+      "status eq 'active'",
+      "status eq 'inProgress'",
+    ];
+    const byId = new Map<string, GraphIncident>();
+    for (const filter of filters) {
+      for await (const page of pair.defender.listIncidents({ filter })) {
+        for (const incident of page) byId.set(incident.id, incident);
+      }
     }
-    return incidents;
+    return [...byId.values()];
   }
 
   /** Changed within the window, or still open however old (BR-26: open incidents 21 months old). */
