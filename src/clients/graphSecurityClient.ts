@@ -37,6 +37,8 @@ export interface GraphSecurityClientOptions {
   /** Shared call budgets; calls wait their turn under the tenant's Graph quota. */
   budgets?: ApiBudgets;
   tenantId?: string;
+  /** Abandon a call after this long; its job retries it. Default 30 s. */
+  requestTimeoutMs?: number;
 }
 
 export interface GraphIncidentQuery {
@@ -63,10 +65,12 @@ export class GraphSecurityClient {
   private readonly singleShotPipeline: Pipeline;
   private readonly httpClient: HttpClient;
   private readonly baseUrl: string;
+  private readonly timeoutMs: number;
 
   constructor(options: GraphSecurityClientOptions) {
     this.baseUrl = `${options.graphEndpoint.replace(/\/$/, '')}/v1.0`;
     this.httpClient = options.httpClient ?? createDefaultHttpClient();
+    this.timeoutMs = options.requestTimeoutMs ?? 30_000;
     this.pipeline = graphPipeline(options, { maxRetries: 2, maxRetryDelayInMs: 10_000 });
     this.singleShotPipeline = graphPipeline(options, { maxRetries: 0 });
   }
@@ -161,7 +165,7 @@ export class GraphSecurityClient {
     body?: unknown,
     pipeline = this.pipeline,
   ): Promise<GraphResponse> {
-    const request = createPipelineRequest({ url, method });
+    const request = createPipelineRequest({ url, method, timeout: this.timeoutMs });
     request.headers.set('Accept', 'application/json');
     request.headers.set('Prefer', PREFER_UNKNOWN_ENUMS);
     if (body !== undefined) {

@@ -31,6 +31,8 @@ export interface SentinelIncidentsClientOptions {
   /** Shared call budgets; calls wait their turn under the workspace tenant's quota. */
   budgets?: ApiBudgets;
   tenantId?: string;
+  /** Abandon a call after this long; its job retries it. Default 30 s. */
+  requestTimeoutMs?: number;
 }
 
 /** Jobs retry on their own schedule; the SDK only smooths over brief blips. */
@@ -52,10 +54,12 @@ const MAX_LIST_TOP = 1000;
 
 export class SentinelIncidentsClient {
   private readonly sdk: SecurityInsights;
+  private readonly callOptions: { requestOptions: { timeout: number } };
   readonly workspace: SentinelWorkspaceRef;
 
   constructor(options: SentinelIncidentsClientOptions) {
     this.workspace = options.workspace;
+    this.callOptions = { requestOptions: { timeout: options.requestTimeoutMs ?? 30_000 } };
     this.sdk = new SecurityInsights(options.credential, options.workspace.subscriptionId, {
       ...options.transport,
       endpoint: options.armEndpoint,
@@ -76,7 +80,7 @@ export class SentinelIncidentsClient {
   }
 
   async get(incidentId: string): Promise<SentinelIncident | undefined> {
-    const capture = captureRawBody();
+    const capture = captureRawBody(this.callOptions);
     try {
       await this.sdk.incidents.get(this.rg, this.ws, incidentId, capture.options);
       return capture.body() as SentinelIncident;
@@ -92,7 +96,7 @@ export class SentinelIncidentsClient {
     properties: SentinelIncidentProperties,
     etag?: string,
   ): Promise<SentinelPutResult> {
-    const capture = captureRawBody();
+    const capture = captureRawBody(this.callOptions);
     try {
       await this.sdk.incidents.createOrUpdate(
         this.rg,
@@ -118,7 +122,7 @@ export class SentinelIncidentsClient {
 
   /** Every incident matching the query, following nextLink to the end. */
   async *list(query: SentinelListQuery = {}): AsyncGenerator<SentinelIncident> {
-    const capture = captureRawBody({});
+    const capture = captureRawBody(this.callOptions);
     const top = Math.min(query.top ?? MAX_LIST_TOP, MAX_LIST_TOP);
     const pages = this.sdk.incidents
       .list(this.rg, this.ws, {
@@ -139,7 +143,7 @@ export class SentinelIncidentsClient {
   }
 
   async listAlerts(incidentId: string): Promise<SentinelAlert[]> {
-    const capture = captureRawBody();
+    const capture = captureRawBody(this.callOptions);
     try {
       await this.sdk.incidents.listAlerts(this.rg, this.ws, incidentId, capture.options);
       return (capture.body() as { value?: SentinelAlert[] } | undefined)?.value ?? [];
@@ -149,7 +153,7 @@ export class SentinelIncidentsClient {
   }
 
   async listEntities(incidentId: string): Promise<SentinelEntitiesResponse> {
-    const capture = captureRawBody();
+    const capture = captureRawBody(this.callOptions);
     try {
       await this.sdk.incidents.listEntities(this.rg, this.ws, incidentId, capture.options);
       const body = capture.body() as Partial<SentinelEntitiesResponse> | undefined;
@@ -160,7 +164,7 @@ export class SentinelIncidentsClient {
   }
 
   async *listComments(incidentId: string): AsyncGenerator<SentinelComment> {
-    const capture = captureRawBody();
+    const capture = captureRawBody(this.callOptions);
     try {
       for await (const _page of this.sdk.incidentComments
         .list(this.rg, this.ws, incidentId, capture.options)
@@ -178,7 +182,7 @@ export class SentinelIncidentsClient {
     commentId: string,
     message: string,
   ): Promise<SentinelComment> {
-    const capture = captureRawBody();
+    const capture = captureRawBody(this.callOptions);
     const comment: IncidentComment = { message };
     try {
       await this.sdk.incidentComments.createOrUpdate(

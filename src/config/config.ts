@@ -82,4 +82,19 @@ export interface IncidentBridgeConfig {
   credentials: Readonly<Record<string, CredentialConfig>>;
   pairs: readonly PairConfig[];
   updates: { closureAliases: Readonly<Record<string, string>> };
+  engine: EngineConfig;
+}
+
+export interface EngineConfig {
+  workerConcurrency: number;
+  jobLeaseMs: number;
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  maxAttempts: number;
+  /** A call to Sentinel or Graph that takes longer is abandoned and retried by its job. */
+  requestTimeoutMs: number;
+  /** How long a sync request waits for its job before answering 202. */
+  syncWaitMs: number;
+  /** Run the pollers and the reconcile sweep. */
+  background: boolean;
 }

@@ -182,6 +182,21 @@ export const configSchema = {
       ),
     },
     pairs: { type: 'array', default: [], items: pair },
+    engine: {
+      type: 'object',
+      default: {},
+      additionalProperties: false,
+      properties: {
+        workerConcurrency: { type: 'integer', minimum: 1, maximum: 64, default: 4 },
+        jobLeaseMs: { type: 'integer', minimum: 1000, default: 120000 },
+        retryBaseDelayMs: { type: 'integer', minimum: 10, default: 2000 },
+        retryMaxDelayMs: { type: 'integer', minimum: 100, default: 300000 },
+        maxAttempts: { type: 'integer', minimum: 1, maximum: 50, default: 8 },
+        requestTimeoutMs: { type: 'integer', minimum: 100, default: 30000 },
+        syncWaitMs: { type: 'integer', minimum: 0, default: 60000 },
+        background: { type: 'boolean', default: true },
+      },
+    },
     updates: {
       type: 'object',
       default: {},

@@ -13,6 +13,7 @@ import { openStore } from '../store/openStore.ts';
 import { IncidentSync } from '../sync/incidentSync.ts';
 import { PairRegistry } from '../sync/pairRegistry.ts';
 import { SyncEngine, type SyncEngineOptions } from '../sync/engine/syncEngine.ts';
+import { RetrySchedule } from '../sync/engine/retrySchedule.ts';
 import { readFileSync } from 'node:fs';
 import { packageVersion } from './packageVersion.ts';
 
@@ -42,12 +43,20 @@ export async function buildServices(options: StartServiceOptions): Promise<AppSe
   const store = await openStore({ sqlitePath: options.config.store.sqlitePath });
   const pairs = PairRegistry.fromConfig(options.config, transport);
   const sync = new IncidentSync({ store, pairs, logger });
+  const settings = options.config.engine;
   const engine = new SyncEngine({
     store,
     pairs,
     sync,
     logger,
-    background: options.background,
+    background: options.background ?? settings.background,
+    workerConcurrency: settings.workerConcurrency,
+    leaseMs: settings.jobLeaseMs,
+    retry: new RetrySchedule({
+      baseDelayMs: settings.retryBaseDelayMs,
+      maxDelayMs: settings.retryMaxDelayMs,
+      maxAttempts: settings.maxAttempts,
+    }),
     ...options.engine,
   });
   engine.start();
@@ -60,7 +69,7 @@ export async function buildServices(options: StartServiceOptions): Promise<AppSe
     logger,
     mode: options.mode ?? 'azure',
     version: packageVersion(),
-    syncWaitMs: options.syncWaitMs ?? 60_000,
+    syncWaitMs: options.syncWaitMs ?? settings.syncWaitMs,
   };
 }
 

@@ -65,6 +65,7 @@ export class PairRegistry {
           transport,
           budgets,
           tenantId,
+          requestTimeoutMs: config.engine.requestTimeoutMs,
         });
         graphClients.set(key, client);
       }
@@ -83,6 +84,7 @@ export class PairRegistry {
         transport,
         budgets,
         tenantId: pair.sentinel.tenantId,
+        requestTimeoutMs: config.engine.requestTimeoutMs,
       }),
       defender: graphFor(pair.defender.credential, pair.defender.tenantId),
       owners: new OwnerDirectory({
