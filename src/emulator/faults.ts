@@ -38,6 +38,11 @@ export interface FaultRuleSpec {
   times?: number;
   /** Chance in [0, 1] that a matching request is hit; 1 when left out. */
   probability?: number;
+  /**
+   * Makes the rule a service quota: it fires only on matching requests beyond `points` within
+   * the last `windowMs` (by the real clock, as services count). Pair it with a throttle action.
+   */
+  quota?: { points: number; windowMs: number };
 }
 
 export interface FaultRule extends FaultRuleSpec {
@@ -58,7 +63,7 @@ export interface FaultInjectorOptions {
 }
 
 export class FaultInjector {
-  private rules: Array<FaultRule & { matcher: RegExp | undefined }> = [];
+  private rules: Array<FaultRule & { matcher: RegExp | undefined; arrivals?: number[] }> = [];
   private random: RandomSource;
   private nextId = 1;
 
@@ -92,22 +97,37 @@ export class FaultInjector {
   }
 
   list(): FaultRule[] {
-    return this.rules.map(({ matcher: _matcher, ...rule }) => structuredClone(rule));
+    return this.rules.map(({ matcher: _matcher, arrivals: _arrivals, ...rule }) =>
+      structuredClone(rule),
+    );
   }
 
   /** The rule hitting this request, if any; counts the hit. */
   take(request: FaultCandidate): FaultRule | undefined {
     for (const rule of this.rules) {
       if (!matches(rule, rule.matcher, request)) continue;
+      if (rule.quota && withinQuota(rule, rule.quota)) continue;
       if (rule.times !== undefined && rule.fired >= rule.times) continue;
       if (rule.probability !== undefined && this.random() >= rule.probability) continue;
 
       rule.fired += 1;
-      const { matcher: _matcher, ...fired } = rule;
+      const { matcher: _matcher, arrivals: _arrivals, ...fired } = rule;
       return structuredClone(fired);
     }
     return undefined;
   }
+}
+
+/** Counts this arrival; true while the arrivals in the window stay within the quota. */
+function withinQuota(
+  rule: { arrivals?: number[] },
+  quota: { points: number; windowMs: number },
+): boolean {
+  const now = Date.now();
+  const arrivals = (rule.arrivals ?? []).filter((time) => time > now - quota.windowMs);
+  arrivals.push(now);
+  rule.arrivals = arrivals;
+  return arrivals.length <= quota.points;
 }
 
 function matches(rule: FaultRuleSpec, matcher: RegExp | undefined, request: FaultCandidate) {
@@ -138,6 +158,9 @@ function checkRuleSpec(spec: FaultRuleSpec): void {
   }
   if (spec.probability !== undefined && !(spec.probability >= 0 && spec.probability <= 1)) {
     throw new TypeError('fault probability must be between 0 and 1');
+  }
+  if (spec.quota !== undefined && !(spec.quota.points > 0 && spec.quota.windowMs > 0)) {
+    throw new TypeError('fault quota needs positive points and windowMs');
   }
   checkAction(spec.action);
 }

@@ -33,6 +33,8 @@ export interface EmulatorOptions {
    * does. Default true; see `EmulatorStateOptions.commentWritesBumpIncident`.
    */
   commentWritesBumpIncident?: boolean;
+  /** How many requests the log keeps (oldest dropped first). Default 10,000. */
+  requestLogSize?: number;
 }
 
 export interface RunningEmulator {
@@ -64,7 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const context: EmulatorContext = {
     state: new EmulatorState(seed, stateOptions),
     faults: new FaultInjector({ seed: options.faultSeed ?? 1 }),
-    requests: new RequestLog(),
+    requests: new RequestLog({ maxEntries: options.requestLogSize }),
     signingKey,
     clock,
     baseUrl: '',

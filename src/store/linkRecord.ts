@@ -22,6 +22,8 @@ export interface LinkRecord {
   updatedAt: string;
   /** Bumped by every write; a stale revision means another writer got there first. */
   revision: number;
+  /** The state a write in flight would leave, if its outcome was never recorded. */
+  pendingWrite: unknown;
 }
 
 export interface NewLink {

@@ -25,6 +25,8 @@ export interface LinksTable {
   created_at: string;
   updated_at: string;
   revision: Generated<number>;
+  /** JSON: the state a write in flight would leave; null when none. */
+  pending_write: string | null;
 }
 
 export interface AuditLogTable {

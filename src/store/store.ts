@@ -100,6 +100,7 @@ export class Store {
       created_at: now,
       updated_at: now,
       revision: 0,
+      pending_write: null,
     };
     // Two callers may discover the same pair at once; the first link stands, both get it.
     await this.db
@@ -128,6 +129,7 @@ export class Store {
         determination_memory: JSON.stringify(state.determinationMemory),
         sentinel_incident_number: state.sentinelIncidentNumber,
         last_synced_at: state.syncedAt,
+        pending_write: null,
         updated_at: this.clock().toISOString(),
         revision: eb('revision', '+', 1),
       }))
@@ -141,6 +143,19 @@ export class Store {
     const saved = await this.findLinkById(linkId);
     if (!saved) throw new StaleLinkError(`Link ${linkId} disappeared`);
     return saved;
+  }
+
+  /**
+   * Records the state a write is about to leave both sides in, before making it. If the
+   * answer is lost or the process dies before the outcome is stored, the next sync can tell
+   * that a value it finds came from this write rather than from a person.
+   */
+  async setPendingWrite(linkId: string, pending: unknown): Promise<void> {
+    await this.db
+      .updateTable('links')
+      .set({ pending_write: JSON.stringify(pending) })
+      .where('id', '=', linkId)
+      .execute();
   }
 
   async setLinkState(
@@ -388,5 +403,6 @@ function toLinkRecord(
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     revision: Number(row.revision),
+    pendingWrite: row.pending_write ? (JSON.parse(row.pending_write) as unknown) : null,
   };
 }

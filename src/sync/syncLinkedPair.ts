@@ -5,7 +5,7 @@
  * merge re-applies only what changed since the last sync.
  */
 import { randomInt } from 'node:crypto';
-import type { GraphIncident } from '../model/graphIncident.ts';
+import type { GraphIncident, GraphIncidentPatch } from '../model/graphIncident.ts';
 import type { SentinelIncident } from '../model/sentinelIncident.ts';
 import { readGraphIncident } from '../mapping/readGraphIncident.ts';
 import { isResolvableAssignee, type ResolvedOwner } from '../mapping/ownerMapping.ts';
@@ -22,9 +22,16 @@ import {
   readSentinelSnapshot,
   snapshotOfDefender,
   snapshotOfSentinel,
+  SNAPSHOT_VERSION,
   type DefenderSnapshot,
   type SentinelSnapshot,
 } from './core/snapshots.ts';
+import {
+  applyLandedWrites,
+  fieldsOfChanges,
+  readPendingWrite,
+  type PendingWrite,
+} from './core/landedWrites.ts';
 import type { SyncPlan } from './core/syncPlan.ts';
 import type { PairRuntime } from './pairRegistry.ts';
 import { SyncError } from './syncErrors.ts';
@@ -54,6 +61,7 @@ export async function syncLinkedPair(
   const sleep = options.sleep ?? defaultSleep;
   const incidentId = sentinelIncidentName(link);
   let initial = options.initial ?? {};
+  let pending = readPendingWrite(link.pendingWrite);
 
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
     const sentinelRaw = initial.sentinel ?? (await pair.sentinel.get(incidentId));
@@ -63,7 +71,7 @@ export async function syncLinkedPair(
     if (!sentinelRaw) throw missing('sentinel_incident_not_found', link.sentinelIncidentArmId);
     if (!defenderRaw) throw missing('defender_incident_not_found', link.defenderIncidentId);
 
-    const state = await pairState(pair, link, sentinelRaw, defenderRaw);
+    const state = await pairState(pair, link, sentinelRaw, defenderRaw, pending);
     const plan = mergeIncidentPair(state);
     const inputs = {
       defender: snapshotOfDefender(state.defender),
@@ -80,6 +88,10 @@ export async function syncLinkedPair(
       });
     }
 
+    if (plan.sentinelWrite || plan.defenderWrite) {
+      pending = pendingWriteOf(plan, sentinelRaw, defenderRaw);
+      await options.store.setPendingWrite(link.id, pending);
+    }
     const sentinelResult = plan.sentinelWrite
       ? await pair.sentinel.put(
           incidentId,
@@ -101,6 +113,15 @@ export async function syncLinkedPair(
       );
     }
 
+    if (plan.defenderWrite && (await defenderMovedOn(pair, link, defenderRaw))) {
+      // Graph takes no etag: re-read just before writing, so a change made since our read is
+      // merged instead of overwritten.
+      options.logger.info(
+        { linkId: link.id, attempt },
+        'defender changed since read; merging again',
+      );
+      continue;
+    }
     const defenderWritten = plan.defenderWrite
       ? await pair.defender.patchIncident(link.defenderIncidentId, plan.defenderWrite.patch)
       : undefined;
@@ -110,7 +131,9 @@ export async function syncLinkedPair(
 
     const after = {
       sentinel: sentinelResult?.kind === 'written' ? sentinelResult.incident : sentinelRaw,
-      defender: defenderWritten ?? defenderRaw,
+      defender: defenderWritten
+        ? defenderAfterPatch(defenderRaw, plan.defenderWrite?.patch ?? {}, defenderWritten)
+        : defenderRaw,
     };
     return finish(options, pair, link, { plan, inputs, attempts: attempt, after, dryRun: false });
   }
@@ -133,10 +156,11 @@ async function pairState(
   link: LinkRecord,
   sentinelRaw: SentinelIncident,
   defenderRaw: GraphIncident,
+  pending: PendingWrite | undefined,
 ): Promise<PairState> {
   const defender = readGraphIncident(defenderRaw).incident;
   const sentinel = readSentinelIncident(sentinelRaw).incident;
-  return {
+  const state: PairState = {
     defender,
     sentinel,
     sentinelProperties: sentinelRaw.properties,
@@ -146,6 +170,57 @@ async function pairState(
     policy: pair.policy,
     defenderOwner: await resolveOwnerIfNeeded(pair, defender.assignedTo, sentinel.owner),
   };
+  return applyLandedWrites(state, pending);
+}
+
+/**
+ * What to remember of Defender after our PATCH. Graph has no etag, so someone may change the
+ * incident between our read and our write, and the PATCH answer then shows their change too.
+ * Remembering that answer would make their change look synced. When the answer differs from
+ * what we read plus what we wrote, remember the latter (with the old version, so the pollers
+ * look again) and let the next sync see their change as one.
+ */
+function defenderAfterPatch(
+  read: GraphIncident,
+  patch: GraphIncidentPatch,
+  answer: GraphIncident,
+): GraphIncident {
+  const expected = snapshotOfDefender(readGraphIncident({ ...read, ...patch }).incident);
+  const actual = snapshotOfDefender(readGraphIncident(answer).incident);
+  const same =
+    JSON.stringify({ ...expected, lastUpdateDateTime: '' }) ===
+    JSON.stringify({ ...actual, lastUpdateDateTime: '' });
+  return same ? answer : { ...read, ...patch };
+}
+
+/** The state both sides are left in if the planned writes land. */
+function pendingWriteOf(
+  plan: SyncPlan,
+  sentinelRaw: SentinelIncident,
+  defenderRaw: GraphIncident,
+): PendingWrite {
+  const sentinelAfter = plan.sentinelWrite
+    ? { ...sentinelRaw, properties: plan.sentinelWrite.properties }
+    : sentinelRaw;
+  const defenderAfter = plan.defenderWrite
+    ? { ...defenderRaw, ...plan.defenderWrite.patch }
+    : defenderRaw;
+  return {
+    v: SNAPSHOT_VERSION,
+    sentinelAfter: snapshotOfSentinel(readSentinelIncident(sentinelAfter).incident),
+    defenderAfter: snapshotOfDefender(readGraphIncident(defenderAfter).incident),
+    sentinelFields: fieldsOfChanges(plan.sentinelWrite?.changes ?? []),
+    defenderFields: fieldsOfChanges(plan.defenderWrite?.changes ?? []),
+  };
+}
+
+async function defenderMovedOn(
+  pair: PairRuntime,
+  link: LinkRecord,
+  read: GraphIncident,
+): Promise<boolean> {
+  const now = await pair.defender.getIncident(link.defenderIncidentId);
+  return now !== undefined && now.lastUpdateDateTime !== read.lastUpdateDateTime;
 }
 
 /** Looks the assignee up only when it could be written to Sentinel: a person who differs. */

@@ -1,10 +1,15 @@
 /**
+ * Without a synced state (a pair's first sync), a side counts as changed only where it holds
+ * more than an incident starts with (a status past new, a verdict, an owner): the first sync
+ * fills gaps from either side and settles only real disagreements by time, so an assignment
+ * made before the pair was ever synced is not undone by a later unrelated Defender change.
+ *
  * For each synced field: did Defender change it since the last sync, did Sentinel, and do the
  * two sides already agree? Values are compared in each side's own vocabulary against its own
  * snapshot, and across sides through the mapping tables, so lossy hops never look like edits.
  */
 import type { SentinelClosePair } from '../../model/sentinelIncident.ts';
-import { graphClassificationToSentinel } from '../../mapping/classificationTable.ts';
+import { graphClassificationToSentinel, isVerdict } from '../../mapping/classificationTable.ts';
 import { sameTagSet, syncableLabelNames } from '../../mapping/labelMapping.ts';
 import {
   ownerKeyOfDefender,
@@ -45,9 +50,12 @@ function statusChange({ defender, sentinel, baseDefender, baseSentinel }: PairSt
   const mapped = graphStatusToSentinel(defender.status);
   const defenderKnown = mapped.kind === 'status';
   return {
-    defenderChanged: defenderKnown && (!baseDefender || baseDefender.status !== defender.status),
+    defenderChanged:
+      defenderKnown &&
+      (baseDefender ? baseDefender.status !== defender.status : defender.status !== 'active'),
     sentinelChanged:
-      sentinel.status !== null && (!baseSentinel || baseSentinel.status !== sentinel.status),
+      sentinel.status !== null &&
+      (baseSentinel ? baseSentinel.status !== sentinel.status : sentinel.status !== 'New'),
     alreadyEqual: defenderKnown && mapped.status === sentinel.status,
   };
 }
@@ -91,10 +99,10 @@ function classificationChange(state: PairState): FieldChange {
   );
 
   return {
-    defenderChanged:
-      !baseDefender ||
-      baseDefender.classification !== defender.classification ||
-      baseDefender.determination !== defender.determination,
+    defenderChanged: baseDefender
+      ? baseDefender.classification !== defender.classification ||
+        baseDefender.determination !== defender.determination
+      : isVerdict(defender.classification),
     sentinelChanged: current !== null && (!baseSentinel || !samePair(current, base)),
     alreadyEqual: current !== null && samePair(current, defenderPair),
   };
@@ -111,12 +119,12 @@ export function ownerMatches(assignedTo: string | null, owner: OwnerFields): boo
 
 function ownerChange({ defender, sentinel, baseDefender, baseSentinel }: PairState): FieldChange {
   return {
-    defenderChanged:
-      !baseDefender ||
-      ownerKeyOfDefender(baseDefender.assignedTo) !== ownerKeyOfDefender(defender.assignedTo),
-    sentinelChanged:
-      !baseSentinel ||
-      ownerKeyOfSentinel(baseSentinel.owner) !== ownerKeyOfSentinel(sentinel.owner),
+    defenderChanged: baseDefender
+      ? ownerKeyOfDefender(baseDefender.assignedTo) !== ownerKeyOfDefender(defender.assignedTo)
+      : ownerKeyOfDefender(defender.assignedTo) !== '',
+    sentinelChanged: baseSentinel
+      ? ownerKeyOfSentinel(baseSentinel.owner) !== ownerKeyOfSentinel(sentinel.owner)
+      : ownerKeyOfSentinel(sentinel.owner) !== '',
     alreadyEqual: ownerMatches(defender.assignedTo, sentinel.owner),
   };
 }

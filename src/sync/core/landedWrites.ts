@@ -1,0 +1,189 @@
+/**
+ * A write whose answer was lost, or whose process died before the outcome was stored, may
+ * still have taken effect. The next sync would then see our own value on that side and take it
+ * for a person's edit, and could undo a newer change on the other side with it.
+ *
+ * So before writing, the sync records the state both sides would be left in (`PendingWrite`).
+ * Next time, every field the write meant to change that now holds exactly the written value
+ * is treated as synced at that point: its last synced state becomes the written state on both
+ * sides. Fields that do not match (the write did not land, or someone changed them since) keep
+ * the previous synced state.
+ */
+import { sameTagSet, syncableLabelNames } from '../../mapping/labelMapping.ts';
+import { ownerKeyOfDefender, ownerKeyOfSentinel } from '../../mapping/ownerMapping.ts';
+import type { PairState } from './pairState.ts';
+import type { DefenderSnapshot, SentinelSnapshot } from './snapshots.ts';
+import { readDefenderSnapshot, readSentinelSnapshot, SNAPSHOT_VERSION } from './snapshots.ts';
+import type { SyncField } from './syncPlan.ts';
+
+export interface PendingWrite {
+  v: typeof SNAPSHOT_VERSION;
+  defenderAfter: DefenderSnapshot;
+  sentinelAfter: SentinelSnapshot;
+  /** Fields the Sentinel write changes, and those the Defender write changes. */
+  sentinelFields: SyncField[];
+  defenderFields: SyncField[];
+}
+
+export function readPendingWrite(stored: unknown): PendingWrite | undefined {
+  const pending = stored as Partial<PendingWrite> | null | undefined;
+  if (!pending || pending.v !== SNAPSHOT_VERSION) return undefined;
+  if (!readDefenderSnapshot(pending.defenderAfter) || !readSentinelSnapshot(pending.sentinelAfter))
+    return undefined;
+  return pending as PendingWrite;
+}
+
+export function applyLandedWrites(state: PairState, pending: PendingWrite | undefined): PairState {
+  if (!pending) return state;
+
+  const sentinelLanded = pending.sentinelFields.filter((field) =>
+    sentinelHolds(field, state, pending.sentinelAfter),
+  );
+  const defenderLanded = pending.defenderFields.filter((field) =>
+    defenderHolds(field, state, pending.defenderAfter),
+  );
+  const landed = new Set<SyncField>([...sentinelLanded, ...defenderLanded]);
+  if (landed.size === 0) return state;
+
+  if (!state.baseDefender || !state.baseSentinel) {
+    // A first sync has no earlier state to fall back on for the fields that did not land, so
+    // its written state counts only when all of it landed.
+    const allLanded =
+      sentinelLanded.length === pending.sentinelFields.length &&
+      defenderLanded.length === pending.defenderFields.length;
+    return allLanded
+      ? {
+          ...state,
+          baseDefender: structuredClone(pending.defenderAfter),
+          baseSentinel: structuredClone(pending.sentinelAfter),
+        }
+      : state;
+  }
+
+  const baseDefender = structuredClone(state.baseDefender);
+  const baseSentinel = structuredClone(state.baseSentinel);
+  for (const field of landed) {
+    copyDefender(field, pending.defenderAfter, baseDefender);
+    copySentinel(field, pending.sentinelAfter, baseSentinel);
+  }
+  return { ...state, baseDefender, baseSentinel };
+}
+
+function sentinelHolds(field: SyncField, state: PairState, after: SentinelSnapshot): boolean {
+  const now = state.sentinel;
+  switch (field) {
+    case 'status':
+      return now.status === after.status;
+    case 'classification':
+      return (
+        now.classification === after.classification &&
+        now.classificationReason === after.classificationReason
+      );
+    case 'owner':
+      return ownerKeyOfSentinel(now.owner) === ownerKeyOfSentinel(after.owner);
+    case 'tags':
+      return sameTagSet(syncableLabelNames(now.labels), syncableLabelNames(after.labels));
+    case 'severity':
+      return now.severity === after.severity;
+    case 'title':
+      return now.title === after.title;
+    case 'description':
+      return now.description === after.description;
+  }
+}
+
+function defenderHolds(field: SyncField, state: PairState, after: DefenderSnapshot): boolean {
+  const now = state.defender;
+  switch (field) {
+    case 'status':
+      return now.status === after.status;
+    case 'classification':
+      return (
+        now.classification === after.classification && now.determination === after.determination
+      );
+    case 'owner':
+      return ownerKeyOfDefender(now.assignedTo) === ownerKeyOfDefender(after.assignedTo);
+    case 'tags':
+      return sameTagSet(now.customTags, after.customTags);
+    case 'severity':
+    case 'title':
+    case 'description':
+      return false;
+  }
+}
+
+function copyDefender(field: SyncField, from: DefenderSnapshot, to: DefenderSnapshot): void {
+  switch (field) {
+    case 'status':
+      to.status = from.status;
+      return;
+    case 'classification':
+      to.classification = from.classification;
+      to.determination = from.determination;
+      return;
+    case 'owner':
+      to.assignedTo = from.assignedTo;
+      return;
+    case 'tags':
+      to.customTags = [...from.customTags];
+      return;
+    case 'severity':
+      to.severity = from.severity;
+      return;
+    case 'title':
+      to.title = from.title;
+      return;
+    case 'description':
+      to.description = from.description;
+  }
+}
+
+function copySentinel(field: SyncField, from: SentinelSnapshot, to: SentinelSnapshot): void {
+  switch (field) {
+    case 'status':
+      to.status = from.status;
+      return;
+    case 'classification':
+      to.classification = from.classification;
+      to.classificationReason = from.classificationReason;
+      return;
+    case 'owner':
+      to.owner = { ...from.owner };
+      return;
+    case 'tags':
+      to.labels = from.labels.map((label) => ({ ...label }));
+      return;
+    case 'severity':
+      to.severity = from.severity;
+      return;
+    case 'title':
+      to.title = from.title;
+      return;
+    case 'description':
+      to.description = from.description;
+  }
+}
+
+/** The synced fields a write touches, from the names its changes use on each side. */
+export function fieldsOfChanges(changes: Array<{ field: string }>): SyncField[] {
+  const byName: Record<string, SyncField> = {
+    status: 'status',
+    classification: 'classification',
+    classificationReason: 'classification',
+    determination: 'classification',
+    owner: 'owner',
+    assignedTo: 'owner',
+    labels: 'tags',
+    customTags: 'tags',
+    severity: 'severity',
+    title: 'title',
+    description: 'description',
+  };
+  return [
+    ...new Set(
+      changes.flatMap((change) =>
+        byName[change.field] ? [byName[change.field] as SyncField] : [],
+      ),
+    ),
+  ];
+}
