@@ -2,6 +2,9 @@
  * incident-bridge's configuration, as `loadConfig` returns it: complete (defaults applied),
  * checked, frozen. Durations carry their unit in the name.
  */
+import type { EnrichmentConfig } from './enrichmentConfig.ts';
+
+export type { EnrichmentConfig };
 
 export type FieldPolicy =
   'newest' | 'defender' | 'sentinel' | 'defenderToSentinel' | 'sentinelToDefender' | 'off';
@@ -73,4 +76,5 @@ export interface IncidentBridgeConfig {
   azure: AzureEndpoints;
   credentials: Readonly<Record<string, CredentialConfig>>;
   pairs: readonly PairConfig[];
+  enrichment: EnrichmentConfig;
 }
