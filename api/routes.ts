@@ -2,6 +2,7 @@
  * The route table: one row per operation of the contract. Paths come from the contract itself,
  * so a row cannot drift from the document.
  */
+import { enrichIncident } from './handlers/enrichIncident.ts';
 import { getHealth } from './handlers/getHealth.ts';
 import { getIncidentLink } from './handlers/getIncidentLink.ts';
 import type { Handler } from './handlers/handler.ts';
@@ -32,4 +33,5 @@ export const routes: readonly Route[] = [
   { operationId: 'SyncSentinelIncident', handler: syncSentinelIncident },
   { operationId: 'SyncDefenderIncident', handler: syncDefenderIncident },
   { operationId: 'GetIncidentLink', handler: getIncidentLink },
+  { operationId: 'EnrichIncident', handler: enrichIncident },
 ];

@@ -10,7 +10,10 @@ import type { IncidentBridgeConfig } from '../config/config.ts';
 import { transportOptions, type TransportOptions } from '../clients/transportOptions.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
 import { openStore } from '../store/openStore.ts';
+import { buildProviders } from '../enrich/providers/buildProviders.ts';
+import { IncidentEnricher } from '../enrich/incidentEnricher.ts';
 import { IncidentSync } from '../sync/incidentSync.ts';
+import { KeyedMutex } from '../sync/keyedMutex.ts';
 import { PairRegistry } from '../sync/pairRegistry.ts';
 import { readFileSync } from 'node:fs';
 import { packageVersion } from './packageVersion.ts';
@@ -36,8 +39,26 @@ export async function buildServices(options: StartServiceOptions): Promise<AppSe
   const transport = transportFor(options);
   const store = await openStore({ sqlitePath: options.config.store.sqlitePath });
   const pairs = PairRegistry.fromConfig(options.config, transport);
-  const sync = new IncidentSync({ store, pairs, logger });
-  return { store, pairs, sync, logger, mode: options.mode ?? 'azure', version: packageVersion() };
+  // One lock per incident for sync and enrichment alike: their writes never overlap here.
+  const mutex = new KeyedMutex();
+  const sync = new IncidentSync({ store, pairs, logger, mutex });
+  const enricher = new IncidentEnricher({
+    pairs,
+    store,
+    config: options.config.enrichment,
+    providers: await buildProviders(options.config.enrichment),
+    logger,
+    mutex,
+  });
+  return {
+    store,
+    pairs,
+    sync,
+    enricher,
+    logger,
+    mode: options.mode ?? 'azure',
+    version: packageVersion(),
+  };
 }
 
 export async function startService(options: StartServiceOptions): Promise<RunningService> {

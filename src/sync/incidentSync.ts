@@ -26,6 +26,11 @@ export interface IncidentSyncOptions {
   pairs: PairRegistry;
   logger: Logger;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Serialises work on one incident; shared with enrichment so its label writes and a sync's
+   * PUT never overlap in this process.
+   */
+  mutex?: KeyedMutex;
 }
 
 export interface SyncRequest {
@@ -34,9 +39,11 @@ export interface SyncRequest {
 }
 
 export class IncidentSync {
-  private readonly mutex = new KeyedMutex();
+  private readonly mutex: KeyedMutex;
 
-  constructor(private readonly options: IncidentSyncOptions) {}
+  constructor(private readonly options: IncidentSyncOptions) {
+    this.mutex = options.mutex ?? new KeyedMutex();
+  }
 
   async syncSentinelIncident(armId: string, request: SyncRequest): Promise<SyncOutcome> {
     const ref = parseSentinelIncidentArmId(armId);

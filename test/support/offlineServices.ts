@@ -5,6 +5,8 @@
 import type { AppServices } from '../../api/appServices.ts';
 import { parseConfig } from '../../src/config/loadConfig.ts';
 import { silentLogger } from '../../src/logging/logger.ts';
+import { buildProviders } from '../../src/enrich/providers/buildProviders.ts';
+import { IncidentEnricher } from '../../src/enrich/incidentEnricher.ts';
 import { IncidentSync } from '../../src/sync/incidentSync.ts';
 import { PairRegistry } from '../../src/sync/pairRegistry.ts';
 import { tempStore, type TempStore } from './tempStore.ts';
@@ -47,8 +49,15 @@ export async function offlineServices(): Promise<{ services: AppServices; temp: 
   const logger = silentLogger();
   const pairs = PairRegistry.fromConfig(config, {});
   const sync = new IncidentSync({ store: temp.store, pairs, logger });
+  const enricher = new IncidentEnricher({
+    pairs,
+    store: temp.store,
+    config: config.enrichment,
+    providers: await buildProviders(config.enrichment),
+    logger,
+  });
   return {
-    services: { store: temp.store, pairs, sync, logger, mode: 'azure', version: 'test' },
+    services: { store: temp.store, pairs, sync, enricher, logger, mode: 'azure', version: 'test' },
     temp,
   };
 }
