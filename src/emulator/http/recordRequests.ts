@@ -34,21 +34,34 @@ export function recordRequests(context: EmulatorContext, printToStderr: boolean)
     const time = formatDate(context.clock());
     const apiVersion = req.query['api-version'];
 
-    res.once('close', () => {
+    let recorded = false;
+    const record = (answered: boolean) => {
+      if (recorded) return;
+      recorded = true;
       const lost = notes.fault?.kind === 'lostResponse';
       const entry: Omit<RequestLogEntry, 'sequence'> = {
         time,
         api,
         method: req.method,
         path,
-        status: res.headersSent || lost ? res.statusCode : 0,
+        status: answered || res.headersSent || lost ? res.statusCode : 0,
         ...(typeof apiVersion === 'string' ? { apiVersion } : {}),
         ...(notes.fault ? { fault: notes.fault } : {}),
         ...(notes.clientId ? { clientId: notes.clientId } : {}),
       };
       context.requests.record(entry);
       if (printToStderr) process.stderr.write(describe(entry));
-    });
+    };
+
+    // Recorded as the answer is handed over, before the client can see it: a test that reads
+    // the log right after its call then finds the call there, and never a late one from the
+    // test before. A request whose connection is destroyed is recorded when it closes.
+    const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
+    res.end = ((...args: unknown[]) => {
+      record(true);
+      return end(...args);
+    }) as typeof res.end;
+    res.once('close', () => record(false));
     next();
   };
 }
