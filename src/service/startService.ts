@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { createApp } from '../../api/createApp.ts';
 import type { AppServices } from '../../api/appServices.ts';
 import type { IncidentBridgeConfig } from '../config/config.ts';
+import { ApiBudgets } from '../clients/budgets/apiBudgets.ts';
 import { transportOptions, type TransportOptions } from '../clients/transportOptions.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
 import { openStore } from '../store/openStore.ts';
@@ -26,6 +27,8 @@ export interface StartServiceOptions {
   logger?: Logger;
   /** PEM of an extra CA to trust; overrides `azure.trustedCaCertPath`. */
   trustedCaCertPem?: string;
+  /** Call budgets; the documented quotas by default. */
+  budgets?: ApiBudgets;
 }
 
 export interface RunningService {
@@ -38,7 +41,11 @@ export async function buildServices(options: StartServiceOptions): Promise<AppSe
   const logger = options.logger ?? createLogger();
   const transport = transportFor(options);
   const store = await openStore({ sqlitePath: options.config.store.sqlitePath });
-  const pairs = PairRegistry.fromConfig(options.config, transport);
+  const pairs = PairRegistry.fromConfig(
+    options.config,
+    transport,
+    options.budgets ?? new ApiBudgets(),
+  );
   // One lock per incident for sync and enrichment alike: their writes never overlap here.
   const mutex = new KeyedMutex();
   const sync = new IncidentSync({ store, pairs, logger, mutex });
