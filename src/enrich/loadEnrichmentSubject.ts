@@ -25,7 +25,7 @@ import { text } from '../mapping/valueReaders.ts';
 import type { Store } from '../store/store.ts';
 import type { PairRegistry, PairRuntime } from '../sync/pairRegistry.ts';
 import { EnrichmentError } from './enrichmentError.ts';
-import { enrichmentNote, type EnrichmentNote } from './enrichmentNote.ts';
+import { enrichmentNote } from './enrichmentNote.ts';
 import type { EnrichmentSubject } from './enrichmentSubject.ts';
 
 export type EnrichmentTarget =
