@@ -1,5 +1,6 @@
 /** What the handlers use. Built once at start (or per test) and passed to `createApp`. */
 import type { IncidentBridgeConfig } from '../src/config/config.ts';
+import type { IncidentEnricher } from '../src/enrich/incidentEnricher.ts';
 import type { Logger } from '../src/logging/logger.ts';
 import type { Store } from '../src/store/store.ts';
 import type { IncidentSync } from '../src/sync/incidentSync.ts';
@@ -12,6 +13,7 @@ export interface AppServices {
   pairs: PairRegistry;
   sync: IncidentSync;
   engine: SyncEngine;
+  enricher: IncidentEnricher;
   logger: Logger;
   /** How long a sync request waits for its job before answering 202. */
   syncWaitMs: number;

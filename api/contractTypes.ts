@@ -11,3 +11,5 @@ export type SyncDefenderIncidentRequest = Schemas['SyncDefenderIncidentRequest']
 export type SyncResult = Schemas['SyncResult'];
 export type IncidentLink = Schemas['IncidentLink'];
 export type MappingNote = Schemas['MappingNote'];
+export type EnrichIncidentRequest = Schemas['EnrichIncidentRequest'];
+export type EnrichmentResult = Schemas['EnrichmentResult'];

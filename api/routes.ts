@@ -2,6 +2,7 @@
  * The route table: one row per operation of the contract. Paths come from the contract itself,
  * so a row cannot drift from the document.
  */
+import { enrichIncident } from './handlers/enrichIncident.ts';
 import { getHealth } from './handlers/getHealth.ts';
 import { getIncidentLink } from './handlers/getIncidentLink.ts';
 import type { Handler } from './handlers/handler.ts';
@@ -42,4 +43,5 @@ export const routes: readonly Route[] = [
   { operationId: 'GetSyncStatus', handler: getSyncStatus },
   { operationId: 'ReplayDeadLetter', handler: replayDeadLetter },
   { operationId: 'ReconcilePairs', handler: reconcilePairs },
+  { operationId: 'EnrichIncident', handler: enrichIncident },
 ];

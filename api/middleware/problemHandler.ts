@@ -5,6 +5,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../../src/logging/logger.ts';
 import { RemoteCallError } from '../../src/clients/remoteCallError.ts';
+import { EnrichmentError } from '../../src/enrich/enrichmentError.ts';
 import { SyncError } from '../../src/sync/syncErrors.ts';
 import { ProblemError } from '../problems/problemError.ts';
 
@@ -32,7 +33,7 @@ export function problemHandler(logger: Logger) {
 
 export function toProblem(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
-  if (error instanceof SyncError) return fromSyncError(error);
+  if (error instanceof SyncError || error instanceof EnrichmentError) return fromSyncError(error);
   if (error instanceof RemoteCallError) {
     return error.status === 429
       ? new ProblemError('upstream_throttled', `${error.api} is throttling; retry later.`)
@@ -46,7 +47,7 @@ export function toProblem(error: unknown): ProblemError {
   );
 }
 
-function fromSyncError(error: SyncError): ProblemError {
+function fromSyncError(error: SyncError | EnrichmentError): ProblemError {
   const detail = Object.entries(error.detail)
     .map(([key, value]) => `${key}: ${value}`)
     .join('; ');

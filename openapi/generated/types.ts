@@ -757,53 +757,93 @@ export interface components {
             /** @description Other links sharing one of these incidents (e.g. a late redelivery). */
             relatedLinks: components["schemas"]["IncidentLinkSummary"][];
         };
+        /** @description What to enrich and what to write back. Give exactly one of incidentArmId, defenderIncidentId (with defenderTenantId) or incident. */
         EnrichIncidentRequest: {
             incidentArmId?: components["schemas"]["SentinelIncidentArmId"];
             defenderTenantId?: components["schemas"]["TenantId"];
-            /** @description The Defender incident id, with defenderTenantId. */
-            defenderIncidentId?: string;
-            /** @description An incident body instead of an id: a Sentinel incident, a playbook trigger body or a Graph incident with its alerts. */
-            incident?: Record<string, never>;
             /**
-             * @description Write the enrichment as a comment on the Sentinel incident.
+             * @description The Defender incident id, with defenderTenantId (which may be left out when one Defender tenant is configured).
+             * @example 2972395
+             */
+            defenderIncidentId?: string;
+            /** @description An incident body instead of an id: the playbook trigger body, a Sentinel incident in its ARM shape, or a Graph incident with its alerts. When the incident belongs to a configured pair, its full entity list is read from the APIs as well. */
+            incident?: components["schemas"]["PlaybookTriggerBody"] | components["schemas"]["SentinelIncidentResource"] | components["schemas"]["GraphIncident"];
+            /**
+             * @description Write the enrichment as a comment on the Sentinel incident (split into parts when longer than Sentinel allows; written again in place, never duplicated).
              * @default false
              */
             writeSentinelComment: boolean;
             /**
-             * @description Add the verdict's labels to the Sentinel incident.
+             * @description Set the verdict's enrich:* labels on the Sentinel incident.
              * @default false
              */
             writeSentinelLabels: boolean;
             /**
-             * @description Write the enrichment as a comment on the Defender incident.
+             * @description When the Sentinel incident has no description, write the one built from its alerts.
+             * @default false
+             */
+            writeSentinelDescription: boolean;
+            /**
+             * @description Write the enrichment as a plain-text comment on the Defender incident.
              * @default false
              */
             writeDefenderComment: boolean;
         };
-        EnrichedEntity: {
-            /** @description The entity kind, e.g. Account, Host, Ip, Url, FileHash. */
-            kind: string;
-            /** @description A readable name for the entity. */
-            displayName: string;
-            /** @description Where the entity was found. */
-            source: string;
-            /** @description The alerts that mention this entity. */
-            alertIds: string[];
-            /** @description What each provider found about the entity. */
-            context: components["schemas"]["EntityContext"][];
+        EntityFact: {
+            /** @description The fact, e.g. country or department. */
+            name: string;
+            /** @description The value as text. */
+            value: string;
         };
         EntityContext: {
             /** @description The provider that found it. */
             provider: string;
             /** @description One line saying what was found. */
             summary: string;
+            /** @description Where the answer came from, e.g. Sentinel watchlist VIPUsers. */
+            source: string;
             /** @description When the provider looked, ISO 8601. */
             fetchedAt: string;
+            /** @description True when the answer came from the cache. */
+            cached: boolean;
+            /** @description The facts found, for playbook conditions. */
+            facts: components["schemas"]["EntityFact"][];
+        };
+        EnrichedEntity: {
+            /** @description The entity kind, e.g. Account, Host, Ip, Url, FileHash. */
+            kind: string;
+            /** @description A readable name for the entity. */
+            displayName: string;
+            /** @description What identifies it: an address, UPN, URL or hash; empty when none. */
+            value: string;
+            /**
+             * @description Where the entity was first found.
+             * @enum {string}
+             */
+            source: "graphEvidence" | "sentinelEntities" | "triggerBody";
+            /** @description Every source that lists the entity. */
+            sources: ("graphEvidence" | "sentinelEntities" | "triggerBody")[];
+            /** @description The alerts that mention this entity. */
+            alertIds: string[];
+            /** @description Defender evidence verdicts for it, e.g. malicious or suspicious. */
+            verdicts: string[];
+            /** @description What each provider found about the entity. */
+            context: components["schemas"]["EntityContext"][];
+        };
+        EnrichedTechnique: {
+            /** @description The ATT&CK technique id, e.g. T1059.001. */
+            id: string;
+            /** @description The technique's ATT&CK name; empty when the bundle does not have it. */
+            name: string;
+            /** @description The tactics it belongs to, e.g. execution. */
+            tactics: string[];
+            /** @description The alerts citing it. */
+            alertIds: string[];
         };
         EnrichmentVerdict: {
             /** @description 0 (nothing found) to 100 (strong evidence). */
             score: number;
-            /** @description Why the score is what it is. */
+            /** @description Why the score is what it is: the points of each signal, with its reason. */
             reasons: string[];
             /** @description How many entities of each kind. */
             counts: {
@@ -829,36 +869,66 @@ export interface components {
             detail: string;
             /** @description How long the provider ran. */
             durationMs: number;
+            /** @description Entities the provider looked up in this run. */
+            lookups: number;
+            /** @description Entities answered from the cache. */
+            fromCache: number;
         };
         EnrichmentWrites: {
-            /** @description True when a Sentinel comment was written. */
+            /** @description True when the Sentinel incident holds the comment (written now or before). */
             sentinelComment: boolean;
-            /** @description True when Sentinel labels were added. */
+            /** @description True when the Sentinel labels are set. */
             sentinelLabels: boolean;
-            /** @description True when a Defender comment was written. */
+            /** @description True when a derived description was written. */
+            sentinelDescription: boolean;
+            /** @description True when the Defender incident holds the comment (written now or before). */
             defenderComment: boolean;
+            /** @description The ids of the Sentinel comment parts. */
+            sentinelCommentIds: string[];
+            /** @description The writes that changed the incident; empty when all was already in place. */
+            changed: ("sentinelComment" | "sentinelLabels" | "sentinelDescription" | "defenderComment")[];
+        };
+        /** @description Something enrichment could not do, or did differently, and why. */
+        EnrichmentNote: {
+            /** @description The part of the result the note is about. */
+            field: string;
+            /**
+             * @description A stable code for the kind of note.
+             * @enum {string}
+             */
+            code: "entities_partial" | "entities_fetched" | "defender_unavailable" | "sentinel_unavailable" | "description_derived" | "comment_split" | "comment_truncated" | "write_failed" | "write_not_possible";
+            /** @description A sentence for people. */
+            message: string;
+            /** @description The value concerned; empty when there is none. */
+            value: string;
         };
         EnrichmentResult: {
             /** @description The Sentinel incident; empty when not known. */
             incidentArmId: string;
+            /** @description The Defender tenant; empty when not known. */
+            defenderTenantId: string;
             /** @description The Defender incident; empty when not known. */
             defenderIncidentId: string;
-            /** @description Every entity found, de-duplicated across alerts. */
+            /** @description Every entity found, de-duplicated across alerts and sources. */
             entities: components["schemas"]["EnrichedEntity"][];
             /** @description False when only part of the incident's entities could be read. */
             entitiesComplete: boolean;
+            /** @description The MITRE ATT&CK techniques the alerts cite. */
+            techniques: components["schemas"]["EnrichedTechnique"][];
             verdict: components["schemas"]["EnrichmentVerdict"];
             /** @description How each provider's run ended. */
             providers: components["schemas"]["ProviderRun"][];
-            /** @description Labels the verdict suggests, e.g. ti:hit or vip. */
+            /** @description Labels the verdict suggests, e.g. enrich:ti-hit or enrich:vip. */
             labels: string[];
             /** @description A description built from the alerts when the incident has none; else empty. */
             description: string;
-            /** @description The enrichment rendered as an HTML comment. */
+            /** @description The enrichment rendered as one HTML comment, before any split. */
             commentHtml: string;
+            /** @description The comment as written to Sentinel, each part within its limit. */
+            commentParts: string[];
             written: components["schemas"]["EnrichmentWrites"];
             /** @description What could not be done, and why. */
-            notes: components["schemas"]["MappingNote"][];
+            notes: components["schemas"]["EnrichmentNote"][];
         };
         ReconcilePairsRequest: {
             /** @description The pair to reconcile; every pair when left out. */

@@ -21,6 +21,7 @@ import type {
   GraphPage,
   GraphUser,
 } from '../model/graphIncident.ts';
+import type { GraphRiskyUser, GraphUserProfile } from '../model/graphDirectory.ts';
 import { parseRetryAfterMs, RemoteCallError } from './remoteCallError.ts';
 import type { TransportOptions } from './transportOptions.ts';
 import type { ApiBudgets } from './budgets/apiBudgets.ts';
@@ -124,6 +125,7 @@ export class GraphSecurityClient {
       `/security/incidents/${encodeURIComponent(id)}/comments`,
       'add comment',
       body,
+      undefined,
       this.singleShotPipeline,
     );
     return (this.expect(response, 'add comment') as GraphPage<GraphComment>).value ?? [];
@@ -141,6 +143,48 @@ export class GraphSecurityClient {
     return this.expect(response, 'get user') as GraphUser;
   }
 
+  /**
+   * A user with the profile an analyst wants beside an account, and its manager; undefined
+   * when the directory has no such user.
+   */
+  async getUserProfile(
+    idOrUpn: string,
+    options: { abortSignal?: AbortSignal } = {},
+  ): Promise<GraphUserProfile | undefined> {
+    const query =
+      '$select=id,userPrincipalName,displayName,mail,userType,accountEnabled,department,' +
+      'jobTitle,officeLocation&$expand=manager($select=id,displayName,userPrincipalName,mail)';
+    const response = await this.send(
+      'GET',
+      `/users/${encodeURIComponent(idOrUpn)}?${query}`,
+      'get user profile',
+      undefined,
+      options.abortSignal,
+    );
+    if (response.status === 404) return undefined;
+    return this.expect(response, 'get user profile') as GraphUserProfile;
+  }
+
+  /**
+   * The user's Entra ID Protection risk. `unavailable` when the tenant does not allow it (no
+   * P2 licence or no IdentityRiskyUser.Read.All: 403), `none` when the user was never risky.
+   */
+  async getRiskyUser(
+    userId: string,
+    options: { abortSignal?: AbortSignal } = {},
+  ): Promise<GraphRiskyUser | 'none' | 'unavailable'> {
+    const response = await this.send(
+      'GET',
+      `/identityProtection/riskyUsers/${encodeURIComponent(userId)}`,
+      'get risky user',
+      undefined,
+      options.abortSignal,
+    );
+    if (response.status === 404) return 'none';
+    if (response.status === 403 || response.status === 401) return 'unavailable';
+    return this.expect(response, 'get risky user') as GraphRiskyUser;
+  }
+
   /** Users whose mail address is exactly this one (guests are found by mail, not UPN). */
   async findUsersByMail(mail: string): Promise<GraphUser[]> {
     const filter = encodeURIComponent(`mail eq '${mail.replaceAll("'", "''")}'`);
@@ -153,9 +197,10 @@ export class GraphSecurityClient {
     path: string,
     operation: string,
     body?: unknown,
+    abortSignal?: AbortSignal,
     pipeline = this.pipeline,
   ): Promise<GraphResponse> {
-    return this.sendUrl(method, `${this.baseUrl}${path}`, operation, body, pipeline);
+    return this.sendUrl(method, `${this.baseUrl}${path}`, operation, body, abortSignal, pipeline);
   }
 
   private async sendUrl(
@@ -163,9 +208,10 @@ export class GraphSecurityClient {
     url: string,
     operation: string,
     body?: unknown,
+    abortSignal?: AbortSignal,
     pipeline = this.pipeline,
   ): Promise<GraphResponse> {
-    const request = createPipelineRequest({ url, method, timeout: this.timeoutMs });
+    const request = createPipelineRequest({ url, method, timeout: this.timeoutMs, abortSignal });
     request.headers.set('Accept', 'application/json');
     request.headers.set('Prefer', PREFER_UNKNOWN_ENUMS);
     if (body !== undefined) {

@@ -199,6 +199,16 @@ export class SentinelIncidentsClient {
     }
   }
 
+  /** Removes a comment; one already gone counts as removed. */
+  async deleteComment(incidentId: string, commentId: string): Promise<void> {
+    try {
+      await this.sdk.incidentComments.delete(this.rg, this.ws, incidentId, commentId);
+    } catch (error) {
+      if (isRestError(error) && error.statusCode === 404) return;
+      throw toRemoteError('delete incident comment', error);
+    }
+  }
+
   private get rg(): string {
     return this.workspace.resourceGroupName;
   }

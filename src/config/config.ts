@@ -2,6 +2,9 @@
  * incident-bridge's configuration, as `loadConfig` returns it: complete (defaults applied),
  * checked, frozen. Durations carry their unit in the name.
  */
+import type { EnrichmentConfig } from './enrichmentConfig.ts';
+
+export type { EnrichmentConfig };
 
 export type FieldPolicy =
   'newest' | 'defender' | 'sentinel' | 'defenderToSentinel' | 'sentinelToDefender' | 'off';
@@ -83,6 +86,7 @@ export interface IncidentBridgeConfig {
   pairs: readonly PairConfig[];
   updates: { closureAliases: Readonly<Record<string, string>> };
   engine: EngineConfig;
+  enrichment: EnrichmentConfig;
 }
 
 export interface EngineConfig {

@@ -2,6 +2,7 @@
  * The JSON Schema of incident-bridge's configuration file. Defaults live here, so a parsed
  * config is complete; ajv fills them in while it checks the file.
  */
+import { enrichmentConfigSchema } from './enrichmentConfigSchema.ts';
 
 const fieldPolicy = {
   type: 'string',
@@ -219,5 +220,6 @@ export const configSchema = {
         },
       },
     },
+    enrichment: enrichmentConfigSchema,
   },
 } as const;

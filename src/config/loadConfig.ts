@@ -2,7 +2,7 @@
  * Reads, checks and freezes the configuration. Every problem in the file is reported at once,
  * each naming the setting, so an operator fixes them in one pass.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
@@ -89,6 +89,32 @@ function crossCheck(config: IncidentBridgeConfig, env: NodeJS.ProcessEnv): strin
   for (const [name, credential] of Object.entries(config.credentials)) {
     problems.push(...checkCredential(name, credential, env));
   }
+  problems.push(...checkEnrichment(config.enrichment));
+  return problems;
+}
+
+/** Files the offline providers read must be there; watchlist aliases must not repeat. */
+function checkEnrichment(enrichment: IncidentBridgeConfig['enrichment']): string[] {
+  const problems: string[] = [];
+  const files = [
+    ['offline.ipGeo.countryDbPath', enrichment.offline.ipGeo.countryDbPath],
+    ['offline.ipGeo.asnDbPath', enrichment.offline.ipGeo.asnDbPath],
+    ['offline.mitreAttack.bundlePath', enrichment.offline.mitreAttack.bundlePath],
+  ] as const;
+  for (const [setting, path] of files) {
+    if (path && !existsSync(path)) problems.push(`enrichment.${setting}: no file at ${path}`);
+  }
+
+  const aliases = new Set<string>();
+  enrichment.azure.watchlists.lists.forEach((list, index) => {
+    const key = list.alias.toLowerCase();
+    if (aliases.has(key)) {
+      problems.push(
+        `enrichment.azure.watchlists.lists.${index}.alias: "${list.alias}" is used twice`,
+      );
+    }
+    aliases.add(key);
+  });
   return problems;
 }
 

@@ -5,7 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 
+import type { GraphRiskyUser } from '../model/graphDirectory.ts';
 import type { GraphIncident, GraphUser } from '../model/graphIncident.ts';
+import type {
+  SentinelDomainWhois,
+  SentinelIpGeodata,
+  SentinelWatchlistItem,
+  ThreatIntelligenceIndicator,
+} from '../model/sentinelContext.ts';
 import type {
   SentinelAlert,
   SentinelComment,
@@ -34,9 +41,25 @@ export interface EmulatorTenantSeed {
   tenantId: string;
   displayName?: string;
   clients: EmulatorClientSeed[];
-  users: GraphUser[];
+  users: EmulatorUserSeed[];
   /** Graph incidents, each with its `alerts` and `comments` inline. */
   defenderIncidents: GraphIncident[];
+  /** Entra ID Protection risk per user; users not listed were never risky (404). */
+  riskyUsers?: GraphRiskyUser[];
+  /** False plays a tenant without Entra ID P2: riskyUsers answers 403. Default true. */
+  identityProtection?: boolean;
+}
+
+/** A directory user; `managerId` names another user of the tenant as its manager. */
+export type EmulatorUserSeed = GraphUser & {
+  managerId?: string | null;
+  officeLocation?: string | null;
+};
+
+export interface WatchlistSeed {
+  alias: string;
+  displayName?: string;
+  items: SentinelWatchlistItem[];
 }
 
 export interface SentinelIncidentSeed {
@@ -50,11 +73,15 @@ export interface EmulatorWorkspaceSeed extends SentinelWorkspaceRef {
   /** The Entra ID tenant that owns the subscription; ARM tokens must come from it. */
   tenantId: string;
   incidents: SentinelIncidentSeed[];
+  watchlists?: WatchlistSeed[];
+  threatIntelligence?: ThreatIntelligenceIndicator[];
 }
 
 export interface EmulatorSeed {
   tenants: EmulatorTenantSeed[];
   workspaces: EmulatorWorkspaceSeed[];
+  /** What Sentinel's IP geodata and domain whois lookups answer, in any subscription. */
+  enrichment?: { ipGeodata?: SentinelIpGeodata[]; domainWhois?: SentinelDomainWhois[] };
 }
 
 export const EMPTY_SEED: EmulatorSeed = Object.freeze({ tenants: [], workspaces: [] });

@@ -7,7 +7,9 @@ import type { SentinelIncidentView } from './sentinelIncidentView.ts';
 import { AWAITING_ACTION_LABEL, REDIRECTED_LABEL } from './statusTable.ts';
 
 export const SYSTEM_TAG_LABEL_PREFIX = 'sys:';
-const RESERVED_PREFIXES = [SYSTEM_TAG_LABEL_PREFIX, 'defender:'];
+/** Labels the enrichment writes (`enrich:ti-hit`, `enrich:vip`): verdict markers, not tags. */
+export const ENRICHMENT_LABEL_PREFIX = 'enrich:';
+const RESERVED_PREFIXES = [SYSTEM_TAG_LABEL_PREFIX, 'defender:', ENRICHMENT_LABEL_PREFIX];
 const RESERVED_NAMES = [REDIRECTED_LABEL, AWAITING_ACTION_LABEL].map((name) => name.toLowerCase());
 
 export function tagKey(tag: string): string {

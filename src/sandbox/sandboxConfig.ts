@@ -4,6 +4,7 @@
  * It goes through the same parser as a real config file.
  */
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { EmulatorSeed } from '../emulator/index.ts';
 import type { BudgetOverrides, IncidentBridgeConfig, PairConfig } from '../config/config.ts';
 import { parseConfig } from '../config/loadConfig.ts';
@@ -14,6 +15,10 @@ export interface SandboxConfigOptions {
   budgets?: BudgetOverrides;
   intervals?: Partial<PairConfig['intervals']>;
 }
+/** A small ATT&CK bundle with the techniques the sandbox incidents cite. */
+export const SANDBOX_ATTACK_BUNDLE_PATH = fileURLToPath(
+  new URL('./attack-sample-bundle.json', import.meta.url),
+);
 
 export function sandboxConfig(
   seed: EmulatorSeed,
@@ -46,6 +51,23 @@ export function sandboxConfig(
           tenantId: tenant.tenantId,
           clientId: client.clientId,
           clientSecret: client.clientSecret,
+        },
+      },
+      // Every provider runs in the sandbox; the emulator serves the Azure ones.
+      enrichment: {
+        offline: { mitreAttack: { bundlePath: SANDBOX_ATTACK_BUNDLE_PATH } },
+        azure: {
+          threatIntel: { enabled: true },
+          watchlists: {
+            enabled: true,
+            lists: (workspace.watchlists ?? []).map((list) => ({
+              alias: list.alias,
+              role: /vip/i.test(list.alias) ? 'vip' : 'watch',
+            })),
+          },
+          ipGeodata: { enabled: true },
+          domainWhois: { enabled: true },
+          graphUsers: { enabled: true },
         },
       },
       pairs: [

@@ -7,10 +7,14 @@ import type { Server } from 'node:http';
 import { createApp } from '../../api/createApp.ts';
 import type { AppServices } from '../../api/appServices.ts';
 import type { IncidentBridgeConfig } from '../config/config.ts';
+import { ApiBudgets } from '../clients/budgets/apiBudgets.ts';
 import { transportOptions, type TransportOptions } from '../clients/transportOptions.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
 import { openStore } from '../store/openStore.ts';
+import { buildProviders } from '../enrich/providers/buildProviders.ts';
+import { IncidentEnricher } from '../enrich/incidentEnricher.ts';
 import { IncidentSync } from '../sync/incidentSync.ts';
+import { KeyedMutex } from '../sync/keyedMutex.ts';
 import { PairRegistry } from '../sync/pairRegistry.ts';
 import { SyncEngine, type SyncEngineOptions } from '../sync/engine/syncEngine.ts';
 import { RetrySchedule } from '../sync/engine/retrySchedule.ts';
@@ -25,10 +29,12 @@ export interface StartServiceOptions {
   logger?: Logger;
   /** PEM of an extra CA to trust; overrides `azure.trustedCaCertPath`. */
   trustedCaCertPem?: string;
-  /** Run the pollers and the reconcile sweep. Default true. */
+  /** Run the pollers and the reconcile sweep. Default from config. */
   background?: boolean;
   engine?: Partial<Omit<SyncEngineOptions, 'store' | 'pairs' | 'sync' | 'logger'>>;
   syncWaitMs?: number;
+  /** Call budgets; the configured (or documented) quotas by default. */
+  budgets?: ApiBudgets;
 }
 
 export interface RunningService {
@@ -41,8 +47,14 @@ export async function buildServices(options: StartServiceOptions): Promise<AppSe
   const logger = options.logger ?? createLogger();
   const transport = transportFor(options);
   const store = await openStore({ sqlitePath: options.config.store.sqlitePath });
-  const pairs = PairRegistry.fromConfig(options.config, transport);
-  const sync = new IncidentSync({ store, pairs, logger });
+  const pairs = PairRegistry.fromConfig(
+    options.config,
+    transport,
+    options.budgets ?? new ApiBudgets({ specs: options.config.budgets }),
+  );
+  // One lock registry for sync and enrichment, so their writes to an incident take turns.
+  const mutex = new KeyedMutex();
+  const sync = new IncidentSync({ store, pairs, logger, mutex });
   const settings = options.config.engine;
   const engine = new SyncEngine({
     store,
@@ -59,6 +71,14 @@ export async function buildServices(options: StartServiceOptions): Promise<AppSe
     }),
     ...options.engine,
   });
+  const enricher = new IncidentEnricher({
+    pairs,
+    store,
+    config: options.config.enrichment,
+    providers: await buildProviders(options.config.enrichment),
+    logger,
+    mutex,
+  });
   engine.start();
   return {
     config: options.config,
@@ -66,6 +86,7 @@ export async function buildServices(options: StartServiceOptions): Promise<AppSe
     pairs,
     sync,
     engine,
+    enricher,
     logger,
     mode: options.mode ?? 'azure',
     version: packageVersion(),

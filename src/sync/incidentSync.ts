@@ -25,6 +25,8 @@ export interface IncidentSyncOptions {
   pairs: PairRegistry;
   logger: Logger;
   sleep?: (ms: number) => Promise<void>;
+  /** Shared with enrichment, so both take turns on an incident in this process. */
+  mutex?: KeyedMutex;
 }
 
 export interface SyncRequest {
@@ -35,10 +37,11 @@ export interface SyncRequest {
 
 export class IncidentSync {
   readonly links: LinkResolver;
-  private readonly mutex = new KeyedMutex();
+  private readonly mutex: KeyedMutex;
 
   constructor(private readonly options: IncidentSyncOptions) {
     this.links = new LinkResolver(options.store, options.pairs);
+    this.mutex = options.mutex ?? new KeyedMutex();
   }
 
   syncSentinelIncident(incidentArmId: string, request: SyncRequest): Promise<SyncOutcome> {

@@ -8,6 +8,7 @@ import type { IncidentBridgeConfig, PairConfig } from '../config/config.ts';
 import { createCredential } from '../clients/createCredential.ts';
 import { GraphSecurityClient } from '../clients/graphSecurityClient.ts';
 import { OwnerDirectory } from '../clients/ownerDirectory.ts';
+import { SentinelContextClient } from '../clients/sentinelContextClient.ts';
 import { SentinelIncidentsClient } from '../clients/sentinelIncidentsClient.ts';
 import type { TransportOptions } from '../clients/transportOptions.ts';
 import { ApiBudgets } from '../clients/budgets/apiBudgets.ts';
@@ -21,6 +22,8 @@ export interface PairRuntime {
   defender: GraphSecurityClient;
   /** The directory of the tenant owning the Sentinel workspace, for resolving owners. */
   owners: OwnerDirectory;
+  /** Watchlists, threat intelligence, geodata and whois of the pair's workspace. */
+  sentinelContext?: SentinelContextClient;
 }
 
 export class PairRegistry {
@@ -85,6 +88,17 @@ export class PairRegistry {
         budgets,
         tenantId: pair.sentinel.tenantId,
         requestTimeoutMs: config.engine.requestTimeoutMs,
+      }),
+      sentinelContext: new SentinelContextClient({
+        workspace: pair.sentinel,
+        credential: credentialFor(pair.sentinel.credential),
+        apiVersion: config.azure.sentinelApiVersion,
+        enrichmentApiVersion: config.enrichment.azure.enrichmentApiVersion,
+        armEndpoint: config.azure.armEndpoint,
+        armScope: config.azure.armScope,
+        transport,
+        budgets,
+        tenantId: pair.sentinel.tenantId,
       }),
       defender: graphFor(pair.defender.credential, pair.defender.tenantId),
       owners: new OwnerDirectory({

@@ -12,6 +12,8 @@ import {
   type EmulatorSeed,
   type RunningEmulator,
 } from '../../src/emulator/index.ts';
+import type { ApiBudgets } from '../../src/clients/budgets/apiBudgets.ts';
+import type { IncidentBridgeConfig } from '../../src/config/config.ts';
 import { silentLogger } from '../../src/logging/logger.ts';
 import { RetrySchedule } from '../../src/sync/engine/retrySchedule.ts';
 import { sandboxConfig } from '../../src/sandbox/sandboxConfig.ts';
@@ -38,16 +40,27 @@ export interface SandboxHarness {
   close(): Promise<void>;
 }
 
-export async function startSandboxHarness(): Promise<SandboxHarness> {
+export interface SandboxHarnessOptions {
+  /** Changes the sandbox configuration (a copy; the parsed one is frozen). */
+  configure?: (config: IncidentBridgeConfig) => IncidentBridgeConfig;
+  /** Call budgets; tests that make many calls in a row pass roomier ones. */
+  budgets?: ApiBudgets;
+}
+
+export async function startSandboxHarness(
+  options: SandboxHarnessOptions = {},
+): Promise<SandboxHarness> {
   const seed = await loadSeedFile(SANDBOX_SEED_PATH);
   const emulator = await startEmulator({ seed });
   const dataDir = mkdtempSync(join(tmpdir(), 'incident-bridge-e2e-'));
+  // Generous budgets: these tests are about behaviour, the budget tests about pacing.
+  const config = sandboxConfig(seed, emulator.url, dataDir, { budgets: TEST_BUDGETS });
 
   const services = await buildServices({
-    // Generous budgets: these tests are about behaviour, the budget tests about pacing.
-    config: sandboxConfig(seed, emulator.url, dataDir, { budgets: TEST_BUDGETS }),
+    config: options.configure ? options.configure(structuredClone(config)) : config,
     mode: 'sandbox',
     trustedCaCertPem: emulator.caCertPem,
+    budgets: options.budgets,
     logger: silentLogger(),
     background: false,
     engine: { idlePollMs: 50, retry: new RetrySchedule({ baseDelayMs: 50, maxDelayMs: 500 }) },

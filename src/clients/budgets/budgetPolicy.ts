@@ -37,10 +37,13 @@ export function budgetPolicy(
   };
 }
 
-/** Sentinel ARM calls: reads (including the POST list actions), incident writes, comments. */
+/**
+ * Sentinel ARM calls: reads (including the POST list and query actions), incident writes,
+ * comments.
+ */
 export function classifySentinelRequest(request: PipelineRequest): BudgetKind {
   const path = new URL(request.url).pathname.toLowerCase();
-  if (request.method === 'GET' || /\/(alerts|entities|bookmarks)$/.test(path))
+  if (request.method === 'GET' || /\/(alerts|entities|bookmarks|queryindicators)$/.test(path))
     return 'sentinelRead';
   if (path.includes('/comments/')) return 'sentinelComment';
   return 'sentinelWrite';

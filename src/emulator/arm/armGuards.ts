@@ -69,6 +69,24 @@ export const requireApiVersion: RequestHandler = (req, res, next) => {
   next();
 };
 
+/** A subscription the caller's tenant owns, for resource-group scoped operations. */
+export function resolveSubscription(context: EmulatorContext): RequestHandler {
+  return (req, res, next) => {
+    const subscriptionId = String(req.params['subscriptionId']);
+    const owningTenant = context.state.subscriptionTenantId(subscriptionId);
+    if (!owningTenant) {
+      const message = `The subscription '${subscriptionId}' could not be found.`;
+      return sendArmError(res, 404, 'SubscriptionNotFound', message);
+    }
+    const callerTenant = principalOf(res).tenantId;
+    if (callerTenant.toLowerCase() !== owningTenant.toLowerCase()) {
+      const message = `The access token is from the wrong issuer (tenant '${callerTenant}').`;
+      return sendArmError(res, 403, 'InvalidAuthenticationTokenTenant', message);
+    }
+    next();
+  };
+}
+
 export function resolveWorkspace(context: EmulatorContext): RequestHandler {
   return (req, res, next) => {
     const ref: SentinelWorkspaceRef = {

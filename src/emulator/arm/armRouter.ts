@@ -7,7 +7,13 @@ import express, { Router, type RequestHandler } from 'express';
 
 import type { EmulatorContext } from '../emulatorContext.ts';
 import { sendArmError } from './armErrors.ts';
-import { armBearer, requireApiVersion, resolveWorkspace } from './armGuards.ts';
+import {
+  armBearer,
+  requireApiVersion,
+  resolveSubscription,
+  resolveWorkspace,
+} from './armGuards.ts';
+import { getDomainWhois, getIpGeodata } from './enrichmentLookups.ts';
 import { deleteComment, getComment, listComments, putComment } from './incidentComments.ts';
 import {
   deleteIncident,
@@ -17,6 +23,7 @@ import {
 } from './incidentReads.ts';
 import { listIncidents } from './listIncidents.ts';
 import { putIncident } from './putIncident.ts';
+import { listWatchlistItems, queryIndicators } from './workspaceContext.ts';
 
 const WORKSPACE =
   '/subscriptions/:subscriptionId/resourceGroups/:resourceGroupName/providers/' +
@@ -25,6 +32,10 @@ const INCIDENTS = `${WORKSPACE}/providers/Microsoft.SecurityInsights/incidents`;
 const INCIDENT = `${INCIDENTS}/:incidentId`;
 const COMMENTS = `${INCIDENT}/comments`;
 const COMMENT = `${COMMENTS}/:commentId`;
+const INSIGHTS = `${WORKSPACE}/providers/Microsoft.SecurityInsights`;
+const ENRICHMENT =
+  '/subscriptions/:subscriptionId/resourceGroups/:resourceGroupName/providers/' +
+  'Microsoft.SecurityInsights/enrichment';
 
 export function armRouter(context: EmulatorContext): Router {
   const router = Router({ caseSensitive: false });
@@ -53,6 +64,17 @@ export function armRouter(context: EmulatorContext): Router {
   router.put(COMMENT, guards, putComment(context));
   router.delete(COMMENT, guards, deleteComment(context));
   router.all(COMMENT, methodNotAllowed);
+
+  router.get(`${INSIGHTS}/watchlists/:watchlistAlias/watchlistItems`, guards, listWatchlistItems);
+  router.post(
+    `${INSIGHTS}/threatIntelligence/main/queryIndicators`,
+    guards,
+    queryIndicators(context),
+  );
+
+  const subscriptionGuards = [armBearer(context), requireApiVersion, resolveSubscription(context)];
+  router.get(`${ENRICHMENT}/ip/geodata`, subscriptionGuards, getIpGeodata(context));
+  router.get(`${ENRICHMENT}/domain/whois`, subscriptionGuards, getDomainWhois(context));
 
   router.use('/subscriptions', notFound);
   return router;

@@ -1,5 +1,6 @@
 /**
- * Route table of the emulated Microsoft Graph v1.0: security incidents and directory users.
+ * Route table of the emulated Microsoft Graph v1.0: security incidents, directory users and
+ * their Identity Protection risk.
  */
 import express, { Router, type RequestHandler } from 'express';
 
@@ -8,6 +9,7 @@ import { sendGraphBadRequest } from './graphErrors.ts';
 import { graphBearer } from './graphGuards.ts';
 import { getIncident, patchIncident, postComment } from './incidentHandlers.ts';
 import { listIncidents } from './listIncidents.ts';
+import { getRiskyUser } from './riskyUserHandlers.ts';
 import { getUser, listUsers } from './userHandlers.ts';
 
 export function graphRouter(context: EmulatorContext): Router {
@@ -21,6 +23,7 @@ export function graphRouter(context: EmulatorContext): Router {
 
   router.get('/v1.0/users', guards, listUsers(context));
   router.get('/v1.0/users/:userId', guards, getUser(context));
+  router.get('/v1.0/identityProtection/riskyUsers/:userId', guards, getRiskyUser);
 
   router.use('/v1.0', unknownSegment);
   return router;

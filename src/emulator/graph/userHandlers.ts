@@ -50,9 +50,11 @@ export function getUser(context: EmulatorContext): RequestHandler {
 
     try {
       const select = readSelect(req);
+      const manager = readManagerExpand(req);
       res.json({
         '@odata.context': usersContext(context, select, '/$entity'),
         ...project(user, select),
+        ...(manager ? { manager: managerOf(tenantOf(res), user, manager.select) } : {}),
       });
     } catch (error) {
       if (error instanceof ODataQueryError) return sendGraphBadRequest(req, res, error.message);
@@ -101,11 +103,40 @@ function readUserFilter(req: Request): FilterExpression | undefined {
   return filter;
 }
 
+/** `$expand=manager` or `$expand=manager($select=a,b)`; any other expansion is refused. */
+function readManagerExpand(req: Request): { select: string[] | undefined } | undefined {
+  const expand = req.query['$expand'];
+  if (expand === undefined) return undefined;
+
+  const match = /^manager(?:\(\$select=([^)]*)\))?$/i.exec(String(expand).trim());
+  if (!match) {
+    throw new ODataQueryError(
+      '$expand',
+      `Could not find a navigation property named '${String(expand)}'.`,
+    );
+  }
+  return { select: match[1] === undefined ? undefined : parseSelectList(match[1]) };
+}
+
+/** The manager as a directory object; null when the user has none. */
+function managerOf(
+  tenant: ReturnType<typeof tenantOf>,
+  user: GraphUser,
+  select: string[] | undefined,
+): Record<string, unknown> | null {
+  const managerId = (user as GraphUser & { managerId?: string | null }).managerId;
+  const manager = managerId ? findUser(tenant, managerId) : undefined;
+  return manager ? { '@odata.type': '#microsoft.graph.user', ...project(manager, select) } : null;
+}
+
 function readSelect(req: Request): string[] | undefined {
   const select = req.query['$select'];
   if (select === undefined) return undefined;
+  return parseSelectList(String(select));
+}
 
-  const properties = String(select)
+function parseSelectList(select: string): string[] {
+  const properties = select
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);

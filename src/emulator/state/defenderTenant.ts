@@ -2,6 +2,7 @@
  * One Entra ID tenant as the emulator holds it: its app registrations, its directory users
  * and its Defender XDR incidents in Graph v1.0 shape (alerts and comments inline).
  */
+import type { GraphRiskyUser } from '../../model/graphDirectory.ts';
 import type { GraphComment, GraphIncident, GraphUser } from '../../model/graphIncident.ts';
 import { normalizeAlertEnums, normalizeIncidentEnums } from '../graph/graphEnums.ts';
 import { stableGuid } from '../ids.ts';
@@ -16,6 +17,9 @@ export interface DefenderTenant {
   users: GraphUser[];
   /** Keyed by Graph incident id. */
   incidents: Map<string, GraphIncident>;
+  riskyUsers: GraphRiskyUser[];
+  /** False when the tenant has no Entra ID Protection (riskyUsers answers 403). */
+  identityProtection: boolean;
 }
 
 /** Who a change came from, written to `lastModifiedBy`. */
@@ -34,6 +38,8 @@ export function buildDefenderTenant(seed: EmulatorTenantSeed, now: Date): Defend
     })),
     users: structuredClone(seed.users),
     incidents: new Map(),
+    riskyUsers: structuredClone(seed.riskyUsers ?? []),
+    identityProtection: seed.identityProtection ?? true,
   };
 
   for (const incident of seed.defenderIncidents) {

@@ -14,6 +14,7 @@ import type {
 import type { SentinelWorkspaceRef } from '../../model/sentinelIncidentArmId.ts';
 import { sameWorkspace } from '../../model/sentinelIncidentArmId.ts';
 import { newGuid } from '../ids.ts';
+import type { SentinelDomainWhois, SentinelIpGeodata } from '../../model/sentinelContext.ts';
 import type { EmulatorSeed, SentinelIncidentSeed } from '../seed.ts';
 import type { EmulatorClient } from './appPrincipal.ts';
 import {
@@ -113,6 +114,24 @@ export class EmulatorState {
 
   workspace(ref: SentinelWorkspaceRef): SentinelWorkspace | undefined {
     return this.workspaces.find((candidate) => sameWorkspace(candidate.ref, ref));
+  }
+
+  /** What the IP geodata lookup knows about an address. */
+  ipGeodata(address: string): SentinelIpGeodata | undefined {
+    const wanted = address.toLowerCase();
+    const found = this.baseline.enrichment?.ipGeodata?.find(
+      (item) => item.ipAddr?.toLowerCase() === wanted,
+    );
+    return found ? structuredClone(found) : undefined;
+  }
+
+  /** What the domain whois lookup knows about a domain. */
+  domainWhois(domain: string): SentinelDomainWhois | undefined {
+    const wanted = domain.toLowerCase();
+    const found = this.baseline.enrichment?.domainWhois?.find(
+      (item) => item.domain?.toLowerCase() === wanted,
+    );
+    return found ? structuredClone(found) : undefined;
   }
 
   /** The tenant owning a subscription, known from the workspaces seeded in it. */

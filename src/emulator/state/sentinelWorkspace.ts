@@ -10,6 +10,10 @@ import type {
   SentinelEntity,
   SentinelIncident,
 } from '../../model/sentinelIncident.ts';
+import type {
+  SentinelWatchlistItem,
+  ThreatIntelligenceIndicator,
+} from '../../model/sentinelContext.ts';
 import type { SentinelWorkspaceRef } from '../../model/sentinelIncidentArmId.ts';
 import { newCommentEtag, newIncidentEtag } from '../ids.ts';
 import type { EmulatorWorkspaceSeed, SentinelIncidentSeed } from '../seed.ts';
@@ -40,6 +44,9 @@ export interface SentinelWorkspace {
   /** Keyed by lower-cased incident name. */
   incidents: Map<string, StoredSentinelIncident>;
   lastIncidentNumber: number;
+  /** Keyed by lower-cased alias. */
+  watchlists: Map<string, { alias: string; items: SentinelWatchlistItem[] }>;
+  indicators: ThreatIntelligenceIndicator[];
 }
 
 export function buildSentinelWorkspace(
@@ -56,6 +63,13 @@ export function buildSentinelWorkspace(
     tenantId: seed.tenantId,
     incidents: new Map(),
     lastIncidentNumber: 0,
+    watchlists: new Map(
+      (seed.watchlists ?? []).map((list) => [
+        list.alias.toLowerCase(),
+        { alias: list.alias, items: structuredClone(list.items) },
+      ]),
+    ),
+    indicators: structuredClone(seed.threatIntelligence ?? []),
   };
 
   const seededNumbers = seed.incidents.map((item) => item.incident.properties.incidentNumber ?? 0);

@@ -4,7 +4,8 @@
  */
 import type { GraphIncident, GraphUser } from '../../model/graphIncident.ts';
 import type { SentinelWorkspaceRef } from '../../model/sentinelIncidentArmId.ts';
-import type { SentinelIncidentSeed } from '../seed.ts';
+import type { ThreatIntelligenceIndicator } from '../../model/sentinelContext.ts';
+import type { SentinelIncidentSeed, WatchlistSeed } from '../seed.ts';
 import type { DefenderTenant } from './defenderTenant.ts';
 import type { SentinelWorkspace } from './sentinelWorkspace.ts';
 
@@ -17,7 +18,12 @@ export interface EmulatorStateSnapshot {
     defenderIncidents: GraphIncident[];
   }>;
   workspaces: Array<
-    SentinelWorkspaceRef & { tenantId: string; incidents: Required<SentinelIncidentSeed>[] }
+    SentinelWorkspaceRef & {
+      tenantId: string;
+      incidents: Required<SentinelIncidentSeed>[];
+      watchlists: WatchlistSeed[];
+      threatIntelligence: ThreatIntelligenceIndicator[];
+    }
   >;
 }
 
@@ -46,6 +52,8 @@ export function snapshotState(
         entities: stored.entities,
         comments: stored.comments,
       })),
+      watchlists: [...workspace.watchlists.values()],
+      threatIntelligence: workspace.indicators,
     })),
   });
 }

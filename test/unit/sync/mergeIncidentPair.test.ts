@@ -69,6 +69,27 @@ describe('merging a pair that was in sync', () => {
     });
   });
 
+  it('never carries enrichment labels to Defender as tags, and keeps them on Sentinel writes', () => {
+    const labels = [
+      { labelName: 'finance', labelType: 'User' },
+      { labelName: 'Tier1', labelType: 'User' },
+      { labelName: 'sys:Defender Experts', labelType: 'User' },
+      { labelName: 'enrich:ti-hit', labelType: 'User' },
+      { labelName: 'enrich:vip', labelType: 'User' },
+    ];
+    const onlyLabels = mergeIncidentPair(syncedThenEdited({ sentinel: { labels } }));
+    expect(onlyLabels.defenderWrite).toBeUndefined();
+    expect(onlyLabels.sentinelWrite).toBeUndefined();
+
+    const withSeverity = mergeIncidentPair(
+      syncedThenEdited({ defender: { severity: 'low' }, sentinel: { labels } }),
+    );
+    expect(withSeverity.defenderWrite).toBeUndefined();
+    expect(withSeverity.sentinelWrite?.properties.labels?.map((label) => label.labelName)).toEqual(
+      expect.arrayContaining(['enrich:ti-hit', 'enrich:vip']),
+    );
+  });
+
   it('merges tags added on both sides and removed on one', () => {
     const plan = mergeIncidentPair(
       syncedThenEdited({
