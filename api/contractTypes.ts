@@ -11,3 +11,4 @@ export type SyncDefenderIncidentRequest = Schemas['SyncDefenderIncidentRequest']
 export type SyncResult = Schemas['SyncResult'];
 export type IncidentLink = Schemas['IncidentLink'];
 export type MappingNote = Schemas['MappingNote'];
+export type PairList = Schemas['PairList'];

@@ -4,6 +4,7 @@
  */
 import { getHealth } from './handlers/getHealth.ts';
 import { getIncidentLink } from './handlers/getIncidentLink.ts';
+import { listPairs } from './handlers/listPairs.ts';
 import type { Handler } from './handlers/handler.ts';
 import { defenderBodyShape, mapDefenderIncident } from './handlers/mapDefenderIncident.ts';
 import { mapSentinelIncident, sentinelBodyShape } from './handlers/mapSentinelIncident.ts';
@@ -32,4 +33,5 @@ export const routes: readonly Route[] = [
   { operationId: 'SyncSentinelIncident', handler: syncSentinelIncident },
   { operationId: 'SyncDefenderIncident', handler: syncDefenderIncident },
   { operationId: 'GetIncidentLink', handler: getIncidentLink },
+  { operationId: 'ListPairs', handler: listPairs },
 ];

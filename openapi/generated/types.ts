@@ -160,6 +160,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/pairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the configured incident pairs
+         * @description Returns every configured pair of a Defender tenant and a Sentinel workspace, in configuration order. The connector uses it to fill the pair drop-down.
+         */
+        get: operations["ListPairs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -394,10 +414,15 @@ export interface components {
         };
         /** @description The body to PATCH to /security/incidents/{id}; only the fields it carries. */
         GraphIncidentPatch: {
+            /** @description Graph incident status to set. */
             status?: string;
+            /** @description Graph classification to set. */
             classification?: string;
+            /** @description Graph determination to set. */
             determination?: string;
+            /** @description Assignee to set; null unassigns. */
             assignedTo?: string | null;
+            /** @description The whole new list of custom tags. */
             customTags?: string[];
         };
         MapSentinelIncidentResult: {
@@ -414,9 +439,11 @@ export interface components {
             /** @description What could not be carried, and why. */
             notes: components["schemas"]["MappingNote"][];
         };
+        /** @description The Sentinel incident to sync. */
         SyncSentinelIncidentRequest: {
             incidentArmId: components["schemas"]["SentinelIncidentArmId"];
         };
+        /** @description The Defender incident to sync. */
         SyncDefenderIncidentRequest: {
             tenantId: components["schemas"]["TenantId"];
             /**
@@ -433,6 +460,7 @@ export interface components {
             /** @description The value the sync wrote. */
             after: string;
         };
+        /** @description What the sync did to one incident of the pair. */
         SideResult: {
             /** @description True when incident-bridge wrote this side. */
             written: boolean;
@@ -440,7 +468,10 @@ export interface components {
             changes: components["schemas"]["FieldChange"][];
         };
         FieldDecision: {
-            /** @enum {string} */
+            /**
+             * @description The field decided.
+             * @enum {string}
+             */
             field: "status" | "classification" | "owner" | "tags" | "severity" | "title" | "description";
             /**
              * @description Whose value stands; none when nothing changed or policy keeps it.
@@ -468,7 +499,9 @@ export interface components {
             defenderTenantId: string;
             /** @description The Defender incident id. */
             defenderIncidentId: string;
+            /** @description What the sync did to the Sentinel incident. */
             sentinel: components["schemas"]["SideResult"];
+            /** @description What the sync did to the Defender incident. */
             defender: components["schemas"]["SideResult"];
             /** @description The decision taken for each field. */
             decisions: components["schemas"]["FieldDecision"][];
@@ -480,10 +513,16 @@ export interface components {
             auditId: string;
         };
         IncidentLinkSummary: {
+            /** @description The link id. */
             linkId: string;
-            /** @enum {string} */
+            /**
+             * @description linked, redirected or unverified.
+             * @enum {string}
+             */
             state: "linked" | "redirected" | "unverified";
+            /** @description The Sentinel incident ARM id. */
             sentinelIncidentArmId: string;
+            /** @description The Defender incident id. */
             defenderIncidentId: string;
         };
         IncidentLink: {
@@ -522,6 +561,7 @@ export interface components {
             /** @description Other links sharing one of these incidents (e.g. a late redelivery). */
             relatedLinks: components["schemas"]["IncidentLinkSummary"][];
         };
+        /** @description The incident to enrich and what to write back. */
         EnrichIncidentRequest: {
             incidentArmId?: components["schemas"]["SentinelIncidentArmId"];
             defenderTenantId?: components["schemas"]["TenantId"];
@@ -565,6 +605,7 @@ export interface components {
             /** @description When the provider looked, ISO 8601. */
             fetchedAt: string;
         };
+        /** @description How strongly the entities point at a real threat. */
         EnrichmentVerdict: {
             /** @description 0 (nothing found) to 100 (strong evidence). */
             score: number;
@@ -595,6 +636,7 @@ export interface components {
             /** @description How long the provider ran. */
             durationMs: number;
         };
+        /** @description What was written back to the incidents. */
         EnrichmentWrites: {
             /** @description True when a Sentinel comment was written. */
             sentinelComment: boolean;
@@ -625,9 +667,33 @@ export interface components {
             /** @description What could not be done, and why. */
             notes: components["schemas"]["MappingNote"][];
         };
+        /** @description Which pairs to reconcile. */
         ReconcilePairsRequest: {
             /** @description The pair to reconcile; every pair when left out. */
             pairName?: string;
+        };
+        /** @description The configured incident pairs. */
+        PairList: {
+            /** @description One entry per configured pair, in configuration order. */
+            pairs: components["schemas"]["PairSummary"][];
+        };
+        /** @description A configured pair of a Defender tenant and a Sentinel workspace. */
+        PairSummary: {
+            /** @description The pair name used in configuration and results. */
+            name: string;
+            /**
+             * @description full: incident-bridge syncs every field; complement: Microsoft's connector already syncs the workspace and incident-bridge fills only its gaps.
+             * @enum {string}
+             */
+            mode: "full" | "complement";
+            /** @description The Defender tenant. */
+            defenderTenantId: string;
+            /** @description The subscription holding the Sentinel workspace. */
+            sentinelSubscriptionId: string;
+            /** @description The resource group holding the Sentinel workspace. */
+            sentinelResourceGroupName: string;
+            /** @description The Sentinel workspace name. */
+            sentinelWorkspaceName: string;
         };
         ReconcilePairSummary: {
             /** @description The pair. */
@@ -650,22 +716,35 @@ export interface components {
             pairs: components["schemas"]["ReconcilePairSummary"][];
         };
         HealthCheck: {
+            /** @description What was checked. */
             name: string;
-            /** @enum {string} */
+            /**
+             * @description pass or fail.
+             * @enum {string}
+             */
             status: "pass" | "fail";
+            /** @description What the check found. */
             detail: string;
         };
         Health: {
-            /** @enum {string} */
+            /**
+             * @description pass when every check passed.
+             * @enum {string}
+             */
             status: "pass" | "fail";
-            /** @enum {string} */
+            /**
+             * @description The probe answered.
+             * @enum {string}
+             */
             probe: "liveness" | "readiness";
+            /** @description The service version. */
             version: string;
             /**
              * @description sandbox when serving the local emulator, azure otherwise.
              * @enum {string}
              */
             mode: "sandbox" | "azure";
+            /** @description Each check run for the probe. */
             checks: components["schemas"]["HealthCheck"][];
         };
         ProblemFieldError: {
@@ -972,6 +1051,26 @@ export interface operations {
             404: components["responses"]["NotFound"];
             415: components["responses"]["UnsupportedMediaType"];
             502: components["responses"]["BadGateway"];
+        };
+    };
+    ListPairs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configured pairs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairList"];
+                };
+            };
         };
     };
 }

@@ -23,10 +23,18 @@ program
   .command('generate')
   .description('Regenerate the files derived from openapi/openapi.yaml')
   .action(async () => {
-    // Loaded on demand: the generator is a development dependency.
-    const { generateContractTypes } = await import('./generateContractTypes.ts');
-    const written = await generateContractTypes();
-    console.log(`wrote ${written}`);
+    // Loaded on demand: the generators are development dependencies.
+    const { generateArtifacts } = await import('./generateArtifacts.ts');
+    for (const written of await generateArtifacts()) console.log(`wrote ${written}`);
+  });
+
+const connector = program.command('connector').description('The Logic Apps custom connector');
+connector
+  .command('lint')
+  .description('Check the generated connector files against the certification rules')
+  .action(async () => {
+    const { connectorLintCommand } = await import('./connectorLintCommand.ts');
+    await connectorLintCommand();
   });
 
 await program.parseAsync(process.argv);
