@@ -37,4 +37,17 @@ connector
     await connectorLintCommand();
   });
 
+const playbooks = program.command('playbooks').description('The packaged Sentinel playbooks');
+playbooks
+  .command('validate')
+  .description('Validate the playbook templates offline (and with --azure, by Logic Apps)')
+  .action(async () => {
+    const { validatePlaybooksOffline } = await import('./playbooksValidateCommand.ts');
+    const errors = validatePlaybooksOffline();
+    if (errors > 0) {
+      console.error(`${errors} playbook validation error(s)`);
+      process.exitCode = 1;
+    }
+  });
+
 await program.parseAsync(process.argv);

@@ -3,10 +3,10 @@
  * connections and `openapi/connector/entra-id/` for Entra ID sign-in, each with the two
  * files `paconn` and the portal import take.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OpenApiDocument } from '../../api/validation/openapiDocument.ts';
+import { toJsonFile, type GeneratedFile } from '../artifacts/generatedFile.ts';
 import { buildApiDefinition } from './buildApiDefinition.ts';
 import { buildApiProperties } from './buildApiProperties.ts';
 import { CONNECTOR_AUTH_MODES, type ConnectorAuthMode } from './connectorSettings.ts';
@@ -15,17 +15,12 @@ export const CONNECTOR_ROOT = fileURLToPath(new URL('../../openapi/connector/', 
 
 const FOLDER: Readonly<Record<ConnectorAuthMode, string>> = { apiKey: '', entraId: 'entra-id' };
 
-export interface ConnectorFile {
-  path: string;
-  content: string;
-}
-
 export function connectorFolder(auth: ConnectorAuthMode): string {
   return join(CONNECTOR_ROOT, FOLDER[auth]);
 }
 
 /** The files as they should be on disk, so a test can compare without writing. */
-export function renderConnectorFiles(contract: OpenApiDocument): ConnectorFile[] {
+export function renderConnectorFiles(contract: OpenApiDocument): GeneratedFile[] {
   return CONNECTOR_AUTH_MODES.flatMap((auth) => [
     {
       path: join(connectorFolder(auth), 'apiDefinition.swagger.json'),
@@ -36,20 +31,4 @@ export function renderConnectorFiles(contract: OpenApiDocument): ConnectorFile[]
       content: toJsonFile(buildApiProperties(auth)),
     },
   ]);
-}
-
-export function writeConnectorFiles(contract: OpenApiDocument): string[] {
-  return writeFiles(renderConnectorFiles(contract));
-}
-
-export function writeFiles(files: readonly ConnectorFile[]): string[] {
-  for (const file of files) {
-    mkdirSync(dirname(file.path), { recursive: true });
-    writeFileSync(file.path, file.content);
-  }
-  return files.map((file) => file.path);
-}
-
-export function toJsonFile(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
 }

@@ -7,6 +7,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import ajvDraft04 from 'ajv-draft-04';
 import { finding, type LintFinding } from './lintFinding.ts';
+import { amendSchema } from './schemaAmendments.ts';
 import { readSharedSchema, type SharedSchemaName } from './sharedSchemas.ts';
 
 const ARM_COMMON_DEFINITIONS = {
@@ -25,7 +26,7 @@ export function schemaValidator(name: SharedSchemaName, pointerInSchema = ''): V
   const cached = compiled.get(key);
   if (cached) return cached;
 
-  const schema = readSharedSchema(name);
+  const schema = amendSchema(name, readSharedSchema(name));
   const draft04 = String(schema['$schema'] ?? '').includes('draft-04');
   // Draft-07 names its id `$id`; the apiProperties schema still writes the draft-04 `id`.
   if (!draft04 && schema['id'] !== undefined) {
