@@ -4,13 +4,19 @@
  */
 import { loadOpenApiDocument } from '../../api/validation/openapiDocument.ts';
 import { writeGeneratedFiles } from '../artifacts/generatedFile.ts';
+import { buildApiDefinition } from '../connector/buildApiDefinition.ts';
 import { renderConnectorFiles } from '../connector/connectorFiles.ts';
+import { renderDeployFiles } from '../deploy/deployFiles.ts';
 import { renderPlaybookFiles } from '../playbooks/templates/playbookFiles.ts';
 import { generateContractTypes } from './generateContractTypes.ts';
 
 export async function generateArtifacts(): Promise<string[]> {
   const contract = loadOpenApiDocument();
   const types = await generateContractTypes();
-  const files = [...renderConnectorFiles(contract), ...renderPlaybookFiles()];
+  const files = [
+    ...renderConnectorFiles(contract),
+    ...renderPlaybookFiles(buildApiDefinition(contract, { auth: 'apiKey' })),
+    ...renderDeployFiles(contract),
+  ];
   return [types, ...writeGeneratedFiles(files)];
 }

@@ -51,13 +51,28 @@ export function apiKeyParameters(): Record<string, Record<string, unknown>> {
   };
 }
 
-export function entraIdParameters(): Record<string, Record<string, unknown>> {
+/** What differs per install; the files hold placeholders, ARM passes its parameters. */
+export interface EntraIdValues {
+  clientId: string;
+  resourceUri: string;
+  clientSecret?: string;
+}
+
+const PLACEHOLDERS: EntraIdValues = {
+  clientId: CLIENT_ID_PLACEHOLDER,
+  resourceUri: RESOURCE_URI_PLACEHOLDER,
+};
+
+export function entraIdParameters(
+  values: EntraIdValues = PLACEHOLDERS,
+): Record<string, Record<string, unknown>> {
   return {
     token: {
       type: 'oauthSetting',
       oAuthSettings: {
         identityProvider: 'aad',
-        clientId: CLIENT_ID_PLACEHOLDER,
+        clientId: values.clientId,
+        ...(values.clientSecret === undefined ? {} : { clientSecret: values.clientSecret }),
         scopes: [],
         redirectMode: 'Global',
         redirectUrl: GLOBAL_CONSENT_REDIRECT,
@@ -65,7 +80,7 @@ export function entraIdParameters(): Record<string, Record<string, unknown>> {
         customParameters: {
           loginUri: { value: ENTRA_LOGIN_URI },
           tenantId: { value: 'common' },
-          resourceUri: { value: RESOURCE_URI_PLACEHOLDER },
+          resourceUri: { value: values.resourceUri },
         },
       },
       uiDefinition: {

@@ -2,7 +2,7 @@
  * No template or workflow may carry a subscription, tenant or object id, a location, or a
  * secret: ids come from ARM functions or parameters, secrets from secure parameters without
  * defaults. Built-in role definition ids and well-known first-party app ids are the same in
- * every tenant and are allowed.
+ * every tenant and are allowed, and so are the illustrative values of a schema's `example`.
  */
 import { finding, type LintFinding } from './lintFinding.ts';
 
@@ -71,12 +71,16 @@ function isEmptyObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
 }
 
+const EXAMPLE_KEYS = new Set(['example', 'x-ms-test-value']);
+
 function visit(value: unknown, at: string, onString: (text: string, at: string) => void): void {
   if (typeof value === 'string') return onString(value, at);
-  if (Array.isArray(value))
+  if (Array.isArray(value)) {
     return value.forEach((item, index) => visit(item, `${at}/${index}`, onString));
+  }
   if (typeof value !== 'object' || value === null) return;
   for (const [key, inner] of Object.entries(value)) {
+    if (EXAMPLE_KEYS.has(key)) continue;
     visit(inner, `${at}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`, onString);
   }
 }

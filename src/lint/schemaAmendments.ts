@@ -3,6 +3,9 @@
  * The Workflow Definition Language copy is a third-party vendored file that lists every HTTP
  * authentication type except `ManagedServiceIdentity`, which Logic Apps documents for the
  * built-in HTTP action (an `audience` and, for a user-assigned identity, an `identity`).
+ * The generated Microsoft.SecurityInsights schema puts `additionalProperties: false` inside
+ * one branch of the automation rule action's `allOf`, which rejects the `actionConfiguration`
+ * its other branch requires, so no RunPlaybook action could pass; that flag is dropped.
  */
 import type { SharedSchemaName } from './sharedSchemas.ts';
 
@@ -21,9 +24,16 @@ const MANAGED_IDENTITY_AUTHENTICATION = {
 };
 
 export function amendSchema(name: SharedSchemaName, schema: Json): Json {
-  if (name !== 'workflowdefinition-2016-06-01.json') return schema;
-  visit(schema);
+  if (name === 'workflowdefinition-2016-06-01.json') visit(schema);
+  if (name === 'arm-2025-09-01-Microsoft.SecurityInsights.json') openAutomationRuleAction(schema);
   return schema;
+}
+
+function openAutomationRuleAction(schema: Json): void {
+  const definitions = (schema['definitions'] ?? {}) as Record<string, Json>;
+  const branches = definitions['AutomationRuleAction']?.['allOf'];
+  if (!Array.isArray(branches)) return;
+  for (const branch of branches as Json[]) delete branch['additionalProperties'];
 }
 
 function visit(value: unknown): void {

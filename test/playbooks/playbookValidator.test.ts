@@ -45,7 +45,7 @@ describe('the packaged playbooks', () => {
   }
 
   it('are committed exactly as the generator writes them (no stale copy)', () => {
-    for (const file of renderPlaybookFiles()) {
+    for (const file of renderPlaybookFiles(swagger)) {
       expect(readFileSync(file.path, 'utf8'), file.path).toBe(file.content);
     }
   });

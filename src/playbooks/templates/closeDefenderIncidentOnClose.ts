@@ -42,6 +42,10 @@ export const closeDefenderIncidentOnClose: PlaybookSpec = {
     AUTOMATION_CONTRIBUTOR_STEP,
     automationRuleStep(CLOSE_RULE_NAME),
   ],
+  usage: [
+    'The automation rule runs it when an incident from Defender XDR is closed.',
+    'A comment on the Sentinel incident lists the Defender fields that changed (status, classification, determination).',
+  ],
   bridgeAuth: 'connector',
   usesSentinel: true,
   parameters: {},

@@ -10,7 +10,7 @@ export const RESPONDER_STEP =
 export const AUTOMATION_CONTRIBUTOR_STEP =
   'Give the Azure Security Insights service principal the Microsoft Sentinel Automation Contributor role on this resource group, so automation rules can run the playbook.';
 export const API_KEY_STEP =
-  'If no ApiKey was given at deployment: open API connections > incidentbridge-<PlaybookName> > Edit API connection, enter the key and save.';
+  'If no ApiKey was given at deployment: open the API connection named incidentbridge-{PlaybookName}, choose Edit API connection, enter the key and save.';
 
 export function automationRuleStep(rule: string): string {
   return `Create the automation rule "${rule}" (deploy/automation-rules) or attach the playbook to a rule of your own.`;

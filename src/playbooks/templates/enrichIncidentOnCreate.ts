@@ -35,6 +35,10 @@ export const enrichIncidentOnCreate: PlaybookSpec = {
     AUTOMATION_CONTRIBUTOR_STEP,
     automationRuleStep(ENRICH_RULE_NAME),
   ],
+  usage: [
+    'The automation rule runs it for every new incident; it can also be run by hand from an incident.',
+    'incident-bridge writes the comment and labels itself, so running it again adds nothing new.',
+  ],
   bridgeAuth: 'connector',
   usesSentinel: true,
   parameters: {

@@ -3,7 +3,7 @@
  * its own template parameters, and its workflow definition's triggers and actions. The
  * common frame (connections, `$connections`, identity, tags) is built around it.
  */
-import type { ArmParameter } from './armTemplate.ts';
+import type { ArmParameter } from '../../artifacts/armTemplate.ts';
 import type { WorkflowAction } from './workflowActions.ts';
 
 export interface WorkflowParameter {
@@ -21,6 +21,8 @@ export interface PlaybookSpec {
   entities: string[];
   prerequisites: string[];
   postDeployment: string[];
+  /** How the playbook is started and what it leaves behind, for its README. */
+  usage: string[];
   /** How the playbook calls incident-bridge. */
   bridgeAuth: 'connector' | 'managedIdentity';
   /** True when a trigger or action uses the Microsoft Sentinel connector. */

@@ -11,7 +11,7 @@ import {
   type ArmParameter,
   type ArmResource,
   type ArmTemplate,
-} from './armTemplate.ts';
+} from '../../artifacts/armTemplate.ts';
 import type { PlaybookSpec } from './playbookSpec.ts';
 import { BRIDGE_CONNECTION_KEY, SENTINEL_CONNECTION_KEY } from './workflowActions.ts';
 

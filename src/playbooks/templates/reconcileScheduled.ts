@@ -19,6 +19,10 @@ export const reconcileScheduled: PlaybookSpec = {
     API_KEY_STEP,
     'Nothing else: the recurrence starts the playbook; no automation rule or Sentinel role is needed.',
   ],
+  usage: [
+    'The recurrence starts it every ReconcileIntervalMinutes; runs never overlap.',
+    'The Reconcile all pairs action returns, per pair, how many incidents were compared, linked and queued for a sync.',
+  ],
   bridgeAuth: 'connector',
   usesSentinel: false,
   parameters: {

@@ -35,6 +35,10 @@ export const syncIncidentOnUpdate: PlaybookSpec = {
     AUTOMATION_CONTRIBUTOR_STEP,
     automationRuleStep(SYNC_RULE_NAME),
   ],
+  usage: [
+    'The automation rule runs it when an open incident from Defender XDR changes; it can also be run by hand from an incident.',
+    'The sync result (what changed on each side, and why) is the output of the Sync incident action; nothing is commented on success.',
+  ],
   bridgeAuth: 'connector',
   usesSentinel: true,
   parameters: {},

@@ -36,6 +36,10 @@ export const syncIncidentOnUpdateManagedIdentity: PlaybookSpec = {
     AUTOMATION_CONTRIBUTOR_STEP,
     automationRuleStep(SYNC_RULE_NAME),
   ],
+  usage: [
+    'Use it instead of Sync-IncidentOnUpdate where connections must not hold an API key; attach it to the same automation rule.',
+    'The HTTP action shows the sync result; a 401 or 403 means the token audience or the app role is wrong.',
+  ],
   bridgeAuth: 'managedIdentity',
   usesSentinel: true,
   parameters: {
