@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadOpenApiDocument } from '../../api/validation/openapiDocument.ts';
 import { buildApiDefinition } from '../../src/connector/buildApiDefinition.ts';
+import { buildApiProperties } from '../../src/connector/buildApiProperties.ts';
+import { lintConnector } from '../../src/connector/lint/lintConnector.ts';
 import { renderConnectorFiles } from '../../src/connector/connectorFiles.ts';
 import { ConnectorGenerationError } from '../../src/connector/connectorGenerationError.ts';
 import { fieldLabel } from '../../src/connector/fieldLabel.ts';
@@ -77,6 +79,53 @@ describe('the connector definition generated from the contract', () => {
     for (const file of renderConnectorFiles(contract)) {
       expect(readFileSync(file.path, 'utf8'), file.path).toBe(file.content);
     }
+  });
+});
+
+describe('an operation the contract gains later', () => {
+  it('becomes an action with a required, encoded path parameter and passes the lint', async () => {
+    const grown = structuredClone(contract);
+    const paths = grown.raw['paths'] as Record<string, unknown>;
+    paths['/incident-links/{linkId}'] = {
+      get: {
+        operationId: 'GetIncidentLinkById',
+        'x-ms-visibility': 'advanced',
+        summary: 'Get an incident pair by its link id',
+        description: 'Returns the link with that id.',
+        parameters: [
+          {
+            name: 'linkId',
+            in: 'path',
+            required: true,
+            description: 'The link id.',
+            schema: { type: 'string' },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The link.',
+            content: {
+              'application/json': { schema: { $ref: '#/components/schemas/IncidentLink' } },
+            },
+          },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    };
+
+    const document = buildApiDefinition(grown, { auth: 'apiKey' });
+    const action = document.paths['/incident-links/{linkId}']?.['get'];
+
+    expect(action?.parameters[0]).toMatchObject({
+      name: 'linkId',
+      in: 'path',
+      required: true,
+      type: 'string',
+      'x-ms-summary': 'Link ID',
+      'x-ms-url-encoding': 'single',
+    });
+    const result = await lintConnector(document, buildApiProperties('apiKey'));
+    expect(result.apiDefinition).toEqual([]);
   });
 });
 
