@@ -1,6 +1,7 @@
 /**
- * Everything `npm run generate` derives from the contract: the TypeScript types, the
- * connector folders and the playbook templates. Nobody edits these by hand; CI fails when they are stale.
+ * Everything `npm run generate` derives from the contract and the template code: the
+ * TypeScript types, the connector folders, the playbook folders and the deploy templates.
+ * Nobody edits these by hand; CI fails when they are stale.
  */
 import { loadOpenApiDocument } from '../../api/validation/openapiDocument.ts';
 import { writeGeneratedFiles } from '../artifacts/generatedFile.ts';

@@ -1,7 +1,7 @@
 /**
  * `playbooks validate`: checks every `playbooks/<Name>/azuredeploy.json` offline against the
- * generated connector Swagger and the official schemas, and the deploy templates beside them; with `--azure`, also asks Logic Apps
- * to validate each workflow in a resource group.
+ * generated connector Swagger and the official schemas, and the deploy templates beside
+ * them. `playbooks validate --azure` adds Logic Apps' own validation (playbooksAzureCommands).
  */
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -17,7 +17,8 @@ export function buildApiHostingTemplate(): ArmTemplate {
     metadata: {
       title: 'incident-bridge API on Azure Container Apps',
       description:
-        'Hosts the incident-bridge API with a system-assigned managed identity, HTTPS ingress only and the pairs as configuration.',
+        'Hosts the incident-bridge API with a system-assigned managed identity, HTTPS ' +
+        'ingress only and the pairs as configuration.',
     },
     parameters: {
       AppName: {
@@ -37,7 +38,8 @@ export function buildApiHostingTemplate(): ArmTemplate {
         type: 'array',
         metadata: {
           description:
-            'The pairs of the configuration file (see the README); each side names the credential "managedIdentity".',
+            'The pairs of the configuration file (see the README); each side names the ' +
+            'credential "managedIdentity".',
         },
       },
       SentinelApiVersion: {
@@ -50,7 +52,8 @@ export function buildApiHostingTemplate(): ArmTemplate {
         defaultValue: [],
         metadata: {
           description:
-            'More environment variables for the container, as [{ "name": "...", "value": "..." }] (e.g. the inbound authentication settings).',
+            'More environment variables for the container, as [{ "name": "...", "value": ' +
+            '"..." }] (e.g. the inbound authentication settings).',
         },
       },
     },
@@ -133,7 +136,8 @@ export function buildApiHostingTemplate(): ArmTemplate {
       hostName: {
         type: 'string',
         value:
-          "[reference(resourceId('Microsoft.App/containerApps', parameters('AppName'))).configuration.ingress.fqdn]",
+          "[reference(resourceId('Microsoft.App/containerApps', " +
+          "parameters('AppName'))).configuration.ingress.fqdn]",
       },
       principalId: {
         type: 'string',

@@ -35,7 +35,8 @@ export function buildCustomConnectorTemplate(contract: OpenApiDocument): ArmTemp
     metadata: {
       title: 'incident-bridge custom connector',
       description:
-        'The incident-bridge Logic Apps custom connector, generated from the API contract. Deploy it to the resource group of the playbooks, before them.',
+        'The incident-bridge Logic Apps custom connector, generated from the API ' +
+        'contract. Deploy it to the resource group of the playbooks, before them.',
     },
     parameters: {
       CustomConnectorName: {
@@ -57,7 +58,8 @@ export function buildCustomConnectorTemplate(contract: OpenApiDocument): ArmTemp
         allowedValues: ['ApiKey', 'EntraId'],
         metadata: {
           description:
-            'ApiKey: each connection holds an incident-bridge API key. EntraId: each connection signs a user in with Entra ID.',
+            'ApiKey: each connection holds an incident-bridge API key. EntraId: each ' +
+            'connection signs a user in with Entra ID.',
         },
       },
       ApiAppIdUri: {

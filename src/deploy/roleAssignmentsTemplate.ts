@@ -42,7 +42,8 @@ export function buildRoleAssignmentsTemplate(): ArmTemplate {
         type: 'string',
         metadata: {
           description:
-            'Object id of the Azure Security Insights service principal in this tenant (Enterprise applications).',
+            'Object id of the Azure Security Insights service principal in this tenant ' +
+            '(Enterprise applications).',
         },
       },
       PlaybooksResourceGroupName: {
@@ -59,7 +60,9 @@ export function buildRoleAssignmentsTemplate(): ArmTemplate {
       {
         type: 'Microsoft.Authorization/roleAssignments',
         apiVersion: ROLE_ASSIGNMENTS_API_VERSION,
-        name: "[guid(resourceGroup().id, parameters('WorkspaceName'), parameters('ApiPrincipalId'), 'responder')]",
+        name:
+          "[guid(resourceGroup().id, parameters('WorkspaceName'), " +
+          "parameters('ApiPrincipalId'), 'responder')]",
         scope: WORKSPACE_SCOPE,
         properties: {
           roleDefinitionId: "[variables('responderRoleId')]",
@@ -70,7 +73,9 @@ export function buildRoleAssignmentsTemplate(): ArmTemplate {
       {
         type: 'Microsoft.Authorization/roleAssignments',
         apiVersion: ROLE_ASSIGNMENTS_API_VERSION,
-        name: "[guid(resourceGroup().id, parameters('WorkspaceName'), parameters('PlaybookPrincipalIds')[copyIndex()], 'responder')]",
+        name:
+          "[guid(resourceGroup().id, parameters('WorkspaceName'), " +
+          "parameters('PlaybookPrincipalIds')[copyIndex()], 'responder')]",
         scope: WORKSPACE_SCOPE,
         copy: { name: 'playbookResponders', count: "[length(parameters('PlaybookPrincipalIds'))]" },
         properties: {

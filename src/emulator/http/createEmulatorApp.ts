@@ -1,7 +1,7 @@
 /**
  * The Express application behind the emulator: request recording and fault injection in
- * front, then the control API, ARM (Logic Apps and Sentinel), Graph and Entra ID routes, then the answers for
- * unknown paths and unexpected errors in the called API's own format.
+ * front, then the control API, ARM (Logic Apps and Sentinel), Graph and Entra ID routes,
+ * then the answers for unknown paths and unexpected errors in the called API's own format.
  */
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 

@@ -91,7 +91,8 @@ function checkTypes(entries: Scoped[]): WorkflowRejection | undefined {
   if (!unknown) return undefined;
   return invalid(
     'InvalidTemplate',
-    `The template action '${unknown.name}' is not valid: the type '${String(unknown.action['type'])}' is not supported.`,
+    `The template action '${unknown.name}' is not valid: ` +
+      `the type '${String(unknown.action['type'])}' is not supported.`,
   );
 }
 
@@ -120,7 +121,8 @@ function checkReferences(
       if (!names.has(match[1] ?? '')) {
         return invalid(
           'InvalidTemplate',
-          `Template validation failed: The action(s) '${match[1]}' referenced by 'inputs' in action '${name}' are not defined in the template.`,
+          `Template validation failed: The action(s) '${match[1]}' referenced by 'inputs' ` +
+            `in action '${name}' are not defined in the template.`,
         );
       }
     }
@@ -173,7 +175,8 @@ function checkConnections(
     ) {
       return invalid(
         'WorkflowManagedIdentityConfigurationInvalid',
-        `The connection '${key}' uses the workflow's managed identity, but the workflow or its '$connections' entry does not configure one.`,
+        `The connection '${key}' uses the workflow's managed identity, but the workflow ` +
+          `or its '$connections' entry does not configure one.`,
       );
     }
   }

@@ -107,6 +107,7 @@ export function sendWorkflowNotFound(res: Parameters<RequestHandler>[1], name: s
     res,
     404,
     'ResourceNotFound',
-    `The Resource 'Microsoft.Logic/workflows/${name}' under resource group '${resourceGroupOf(res).resourceGroupName}' was not found.`,
+    `The Resource 'Microsoft.Logic/workflows/${name}' under resource group ` +
+      `'${resourceGroupOf(res).resourceGroupName}' was not found.`,
   );
 }

@@ -208,7 +208,8 @@ function resourceId(context: ArmContext, args: string[]): string {
   const [type = '', ...names] = typed;
   const [namespace, ...types] = type.split('/');
   const segments = types.flatMap((segment, index) => [segment, names[index] ?? '']);
-  return `/subscriptions/${context.subscriptionId}/resourceGroups/${group}/providers/${namespace}/${segments.join('/')}`;
+  const groupId = `/subscriptions/${context.subscriptionId}/resourceGroups/${group}`;
+  return `${groupId}/providers/${namespace}/${segments.join('/')}`;
 }
 
 function isEmpty(value: unknown): boolean {

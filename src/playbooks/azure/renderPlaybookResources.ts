@@ -62,6 +62,7 @@ export function renderPlaybookResources(
   context.parameters = evaluateDeep(parameters, context) as Record<string, unknown>;
 
   const resources = evaluateDeep(template['resources'] ?? [], context) as Json[];
+  const groupId = `/subscriptions/${target.subscriptionId}/resourceGroups/${target.resourceGroupName}`;
   const workflow = resources.find((resource) => resource['type'] === 'Microsoft.Logic/workflows');
   if (!workflow) throw new ArmExpressionError('no Microsoft.Logic/workflows resource', playbook);
 
@@ -71,7 +72,7 @@ export function renderPlaybookResources(
       const name = String(resource['name']);
       return {
         name,
-        id: `/subscriptions/${target.subscriptionId}/resourceGroups/${target.resourceGroupName}/providers/Microsoft.Web/connections/${name}`,
+        id: `${groupId}/providers/Microsoft.Web/connections/${name}`,
         body: {
           location: resource['location'],
           ...(resource['kind'] ? { kind: resource['kind'] } : {}),

@@ -32,7 +32,10 @@ const OUTCOME_COMMENT =
 export const closeDefenderIncidentOnClose: PlaybookSpec = {
   name: 'Close-DefenderIncidentOnClose',
   description:
-    'When a Microsoft Sentinel incident is closed, incident-bridge resolves its Defender XDR twin with the mapped classification and determination, and the playbook comments on the Sentinel incident what changed in Defender. If the push fails, the comment says why.',
+    'When a Microsoft Sentinel incident is closed, incident-bridge resolves its ' +
+    'Defender XDR twin with the mapped classification and determination, and the ' +
+    'playbook comments on the Sentinel incident what changed in Defender. If the push ' +
+    'fails, the comment says why.',
   tags: ['Sync', 'Incident management'],
   entities: [],
   prerequisites: [API_PREREQUISITE, CONNECTOR_PREREQUISITE],
@@ -44,7 +47,8 @@ export const closeDefenderIncidentOnClose: PlaybookSpec = {
   ],
   usage: [
     'The automation rule runs it when an incident from Defender XDR is closed.',
-    'A comment on the Sentinel incident lists the Defender fields that changed (status, classification, determination).',
+    'A comment on the Sentinel incident lists the Defender fields that changed ' +
+      '(status, classification, determination).',
   ],
   bridgeAuth: 'connector',
   usesSentinel: true,

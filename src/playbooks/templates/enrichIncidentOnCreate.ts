@@ -25,7 +25,9 @@ export const ENRICH_RULE_NAME = 'incident-bridge: enrich new incidents';
 export const enrichIncidentOnCreate: PlaybookSpec = {
   name: 'Enrich-IncidentOnCreate',
   description:
-    'When a Microsoft Sentinel incident is created, incident-bridge looks up its entities (accounts, hosts, IPs, URLs, file hashes) and writes the result back as a comment and labels. If enrichment fails, a comment on the incident says why.',
+    'When a Microsoft Sentinel incident is created, incident-bridge looks up its ' +
+    'entities (accounts, hosts, IPs, URLs, file hashes) and writes the result back as ' +
+    'a comment and labels. If enrichment fails, a comment on the incident says why.',
   tags: ['Enrichment'],
   entities: ['Account', 'Host', 'IP', 'URL', 'FileHash'],
   prerequisites: [API_PREREQUISITE, CONNECTOR_PREREQUISITE],
@@ -36,7 +38,8 @@ export const enrichIncidentOnCreate: PlaybookSpec = {
     automationRuleStep(ENRICH_RULE_NAME),
   ],
   usage: [
-    'The automation rule runs it for every new incident; it can also be run by hand from an incident.',
+    'The automation rule runs it for every new incident; it can also be run by hand ' +
+      'from an incident.',
     'incident-bridge writes the comment and labels itself, so running it again adds nothing new.',
   ],
   bridgeAuth: 'connector',

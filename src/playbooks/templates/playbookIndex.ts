@@ -40,7 +40,10 @@ export function playbookIndex(swagger: SwaggerDocument): string {
   return (
     [
       '# Playbooks',
-      'Microsoft Sentinel playbooks that call incident-bridge. Each folder has its ARM template and a README with its deploy button, parameters, post-deployment steps and permissions; the deploy order is in [deploy/README.md](../deploy/README.md). This page and the templates are written by `npm run generate`.',
+      'Microsoft Sentinel playbooks that call incident-bridge. Each folder has its ARM ' +
+        'template and a README with its deploy button, parameters, post-deployment steps ' +
+        'and permissions; the deploy order is in [deploy/README.md](../deploy/README.md). ' +
+        'This page and the templates are written by `npm run generate`.',
       playbooks.join('\n'),
       '## The incident-bridge actions in the designer',
       'Labels are what the Logic Apps designer shows; inputs marked * are required.',

@@ -39,33 +39,42 @@ function permissions(spec: PlaybookSpec): string[] {
   const granted: string[] = [];
   if (spec.usesSentinel) {
     granted.push(
-      "The playbook's managed identity: Microsoft Sentinel Responder on the workspace (it reads the incident and comments on it).",
-      'The Azure Security Insights service principal: Microsoft Sentinel Automation Contributor on the resource group of the playbook.',
+      "The playbook's managed identity: Microsoft Sentinel Responder on the workspace " +
+        '(it reads the incident and comments on it).',
+      'The Azure Security Insights service principal: Microsoft Sentinel Automation ' +
+        'Contributor on the resource group of the playbook.',
     );
   }
   granted.push(
     spec.bridgeAuth === 'connector'
       ? 'incident-bridge: an API key whose roles allow the calls (Incidents.Sync, Incidents.Enrich).'
       : "incident-bridge: the app role Incidents.Sync for the playbook's managed identity.",
-    'Whoever deploys: Logic App Contributor on the resource group; Owner or User Access Administrator to assign the roles above.',
+    'Whoever deploys: Logic App Contributor on the resource group; Owner or User ' +
+      'Access Administrator to assign the roles above.',
   );
   return granted;
 }
 
 function troubleshooting(spec: PlaybookSpec): string[] {
   const hints = [
-    'Run `incident-bridge playbooks runs --resource-group <group>` to list recent runs with the failed actions and their error.',
+    'Run `incident-bridge playbooks runs --resource-group <group>` to list recent ' +
+      'runs with the failed actions and their error.',
   ];
   if (spec.usesSentinel) {
     hints.push(
-      'The playbook is greyed out in the automation rule editor: the Automation Contributor role is missing on its resource group.',
-      '"WorkflowManagedIdentityConfigurationInvalid" at deployment: the Sentinel connection and $connections disagree on managed identity; redeploy the template unchanged.',
+      'The playbook is greyed out in the automation rule editor: the Automation ' +
+        'Contributor role is missing on its resource group.',
+      '"WorkflowManagedIdentityConfigurationInvalid" at deployment: the Sentinel ' +
+        'connection and $connections disagree on managed identity; redeploy the template ' +
+        'unchanged.',
     );
   }
   if (spec.bridgeAuth === 'connector') {
     hints.push(
-      '"The API could not be found" at deployment: deploy the custom connector to this resource group first, with the same CustomConnectorName.',
-      'Actions fail with 401: the connection has no API key, or a revoked one; edit the API connection.',
+      '"The API could not be found" at deployment: deploy the custom connector to this ' +
+        'resource group first, with the same CustomConnectorName.',
+      'Actions fail with 401: the connection has no API key, or a revoked one; edit the ' +
+        'API connection.',
     );
   }
   return hints;

@@ -27,9 +27,13 @@ export const CONNECTION_PREFIXES = { sentinel: 'azuresentinel-', bridge: 'incide
 export const PLAYBOOK_NAME_MAX_LENGTH = 64;
 
 const SENTINEL_API_ID =
-  "[concat('/subscriptions/', subscription().subscriptionId, '/providers/Microsoft.Web/locations/', resourceGroup().location, '/managedApis/azuresentinel')]";
+  "[concat('/subscriptions/', subscription().subscriptionId, " +
+  "'/providers/Microsoft.Web/locations/', resourceGroup().location, " +
+  "'/managedApis/azuresentinel')]";
 const CUSTOM_API_ID =
-  "[concat('/subscriptions/', subscription().subscriptionId, '/resourceGroups/', resourceGroup().name, '/providers/Microsoft.Web/customApis/', parameters('CustomConnectorName'))]";
+  "[concat('/subscriptions/', subscription().subscriptionId, '/resourceGroups/', " +
+  "resourceGroup().name, '/providers/Microsoft.Web/customApis/', " +
+  "parameters('CustomConnectorName'))]";
 
 export function buildPlaybookTemplate(spec: PlaybookSpec): ArmTemplate {
   const usesConnector = spec.bridgeAuth === 'connector';
@@ -131,7 +135,8 @@ function bridgeConnection(): ArmResource {
       displayName: "[variables('IncidentBridgeConnectionName')]",
       customParameterValues: {},
       parameterValues:
-        "[if(empty(parameters('ApiKey')), json('{}'), createObject('api_key', parameters('ApiKey')))]",
+        "[if(empty(parameters('ApiKey')), json('{}'), createObject('api_key', " +
+        "parameters('ApiKey')))]",
       api: { id: CUSTOM_API_ID },
     },
   };

@@ -11,17 +11,21 @@ import { FAILED_STATES, bridgeAction, failureText, recurrenceTrigger } from './w
 export const reconcileScheduled: PlaybookSpec = {
   name: 'Reconcile-Scheduled',
   description:
-    'On a schedule, incident-bridge reconciles every configured pair: it compares the Defender XDR and Microsoft Sentinel incidents whole, links twins it finds and queues a sync for each pair that drifted. Runs never overlap.',
+    'On a schedule, incident-bridge reconciles every configured pair: it compares the ' +
+    'Defender XDR and Microsoft Sentinel incidents whole, links twins it finds and ' +
+    'queues a sync for each pair that drifted. Runs never overlap.',
   tags: ['Sync'],
   entities: [],
   prerequisites: [API_PREREQUISITE, CONNECTOR_PREREQUISITE],
   postDeployment: [
     API_KEY_STEP,
-    'Nothing else: the recurrence starts the playbook; no automation rule or Sentinel role is needed.',
+    'Nothing else: the recurrence starts the playbook; no automation rule or Sentinel ' +
+      'role is needed.',
   ],
   usage: [
     'The recurrence starts it every ReconcileIntervalMinutes; runs never overlap.',
-    'The Reconcile all pairs action returns, per pair, how many incidents were compared, linked and queued for a sync.',
+    'The Reconcile all pairs action returns, per pair, how many incidents were ' +
+      'compared, linked and queued for a sync.',
   ],
   bridgeAuth: 'connector',
   usesSentinel: false,

@@ -25,7 +25,9 @@ export const SYNC_RULE_NAME = 'incident-bridge: sync updated incidents';
 export const syncIncidentOnUpdate: PlaybookSpec = {
   name: 'Sync-IncidentOnUpdate',
   description:
-    'When a Microsoft Sentinel incident is updated, incident-bridge merges it with its Defender XDR twin and writes what changed on each side. If the sync fails, a comment on the incident says why.',
+    'When a Microsoft Sentinel incident is updated, incident-bridge merges it with ' +
+    'its Defender XDR twin and writes what changed on each side. If the sync fails, a ' +
+    'comment on the incident says why.',
   tags: ['Sync', 'Incident management'],
   entities: [],
   prerequisites: [API_PREREQUISITE, CONNECTOR_PREREQUISITE],
@@ -36,8 +38,10 @@ export const syncIncidentOnUpdate: PlaybookSpec = {
     automationRuleStep(SYNC_RULE_NAME),
   ],
   usage: [
-    'The automation rule runs it when an open incident from Defender XDR changes; it can also be run by hand from an incident.',
-    'The sync result (what changed on each side, and why) is the output of the Sync incident action; nothing is commented on success.',
+    'The automation rule runs it when an open incident from Defender XDR changes; it ' +
+      'can also be run by hand from an incident.',
+    'The sync result (what changed on each side, and why) is the output of the Sync ' +
+      'incident action; nothing is commented on success.',
   ],
   bridgeAuth: 'connector',
   usesSentinel: true,

@@ -23,22 +23,28 @@ import {
 export const syncIncidentOnUpdateManagedIdentity: PlaybookSpec = {
   name: 'Sync-IncidentOnUpdate-ManagedIdentity',
   description:
-    "When a Microsoft Sentinel incident is updated, the playbook's managed identity calls incident-bridge to sync it with its Defender XDR twin. If the sync fails, a comment on the incident says why.",
+    "When a Microsoft Sentinel incident is updated, the playbook's managed identity " +
+    'calls incident-bridge to sync it with its Defender XDR twin. If the sync fails, ' +
+    'a comment on the incident says why.',
   tags: ['Sync', 'Incident management'],
   entities: [],
   prerequisites: [
     API_PREREQUISITE,
-    'incident-bridge accepts Entra ID tokens: its app registration has an App ID URI and the app role Incidents.Sync.',
+    'incident-bridge accepts Entra ID tokens: its app registration has an App ID URI ' +
+      'and the app role Incidents.Sync.',
   ],
   postDeployment: [
-    "Grant the playbook's managed identity the app role Incidents.Sync on the incident-bridge app (deploy/grant-permissions.sh --playbook-identity).",
+    "Grant the playbook's managed identity the app role Incidents.Sync on the " +
+      'incident-bridge app (deploy/grant-permissions.sh --playbook-identity).',
     RESPONDER_STEP,
     AUTOMATION_CONTRIBUTOR_STEP,
     automationRuleStep(SYNC_RULE_NAME),
   ],
   usage: [
-    'Use it instead of Sync-IncidentOnUpdate where connections must not hold an API key; attach it to the same automation rule.',
-    'The HTTP action shows the sync result; a 401 or 403 means the token audience or the app role is wrong.',
+    'Use it instead of Sync-IncidentOnUpdate where connections must not hold an API ' +
+      'key; attach it to the same automation rule.',
+    'The HTTP action shows the sync result; a 401 or 403 means the token audience or ' +
+      'the app role is wrong.',
   ],
   bridgeAuth: 'managedIdentity',
   usesSentinel: true,
@@ -51,7 +57,8 @@ export const syncIncidentOnUpdateManagedIdentity: PlaybookSpec = {
       type: 'string',
       metadata: {
         description:
-          'App ID URI of the incident-bridge app registration, exactly as registered (e.g. api://incident-bridge).',
+          'App ID URI of the incident-bridge app registration, exactly as registered (e.g. ' +
+          'api://incident-bridge).',
       },
     },
   },

@@ -80,7 +80,8 @@ function checkCall(call: BridgeCall, swagger: SwaggerDocument): LintFinding[] {
       finding(
         'ConnectorPathNotFound',
         `${call.at}/inputs`,
-        `${call.path.replace(/^!/, '')} is not a path of the incident-bridge connector${call.http ? ` under ${swagger.basePath}` : ''}`,
+        `${call.path.replace(/^!/, '')} is not a path of the incident-bridge connector` +
+          (call.http ? ` under ${swagger.basePath}` : ''),
       ),
     ];
   }

@@ -169,7 +169,9 @@ function connectionFindings(parts: PlaybookParts): LintFinding[] {
           finding(
             'SentinelManagedIdentity',
             '#/resources/$connections',
-            'the azuresentinel $connections entry needs authentication ManagedServiceIdentity, or deployment fails with WorkflowManagedIdentityConfigurationInvalid',
+            'the azuresentinel $connections entry needs authentication ' +
+              'ManagedServiceIdentity, or deployment fails with ' +
+              'WorkflowManagedIdentityConfigurationInvalid',
           ),
         );
       }
