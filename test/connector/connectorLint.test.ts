@@ -137,6 +137,22 @@ describe('connector lint rules catch a broken copy', () => {
     expect(rulesOf(await definitionFindings(document))).toContain('NoOpenApi3Constructs');
   });
 
+  it('a property name outside printable ASCII and a label not in title case', async () => {
+    const document = generatedApiDefinition();
+    const properties = document.definitions['PairList']?.['properties'] as Record<
+      string,
+      SwaggerSchema
+    >;
+    properties['paires\u00e9'] = { type: 'string', description: 'd', 'x-ms-summary': 'the pairs' };
+
+    const findings = await definitionFindings(document);
+
+    expect(rulesOf(findings)).toContain('NonAsciiName');
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: 'SummaryTitleCase', severity: 'warning' }),
+    );
+  });
+
   it('a schema on the default response', async () => {
     const document = generatedApiDefinition();
     syncOperation(document).responses['default'] = { description: 'x', schema: { type: 'object' } };

@@ -82,7 +82,11 @@ export const operationRules: readonly ConnectorRule[] = [
         const visibility = operation['x-ms-visibility'];
         if (visibility === undefined) {
           return [
-            finding('OperationVisibility', at, "'x-ms-visibility' is required on every action"),
+            finding(
+              'OperationVisibility',
+              at,
+              "'x-ms-visibility' is required on every action; set it on the operation in openapi.yaml",
+            ),
           ];
         }
         return VISIBILITIES.has(String(visibility))

@@ -1,13 +1,14 @@
 /**
- * Rules on schemas: every property is labelled (`x-ms-summary`) and described; nothing from
- * OpenAPI 3 is left (`anyOf`, `oneOf`, `not`, `nullable`, `writeOnly`, `components`
- * references...); references point only into `#/definitions`, `#/parameters` or
- * `#/responses` and never loop; `required` lists are never empty; formats are Swagger's.
+ * Rules on schemas: every property has a printable ASCII name, a title-case `x-ms-summary` and
+ * a description; nothing from OpenAPI 3 is left (`anyOf`, `oneOf`, `not`, `nullable`,
+ * `writeOnly`, `components` references...); references point only into `#/definitions`,
+ * `#/parameters` or `#/responses` and never loop; `required` lists are never empty; formats
+ * are Swagger's.
  */
 import type { SwaggerDocument, SwaggerSchema } from '../swaggerTypes.ts';
 import { SWAGGER_FORMATS } from '../translateSchema.ts';
 import type { ConnectorRule } from './connectorRule.ts';
-import { finding, type LintFinding } from '../../lint/lintFinding.ts';
+import { finding, warning, type LintFinding } from '../../lint/lintFinding.ts';
 import { schemasOf } from './swaggerWalk.ts';
 
 /** Keywords and document keys that exist only in OpenAPI 3. */
@@ -36,7 +37,11 @@ export const schemaRules: readonly ConnectorRule[] = [
         }
         if (!schema['description']) {
           found.push(
-            finding('PropertyDescriptionRequired', at, `'${propertyName}' needs a description`),
+            finding(
+              'PropertyDescriptionRequired',
+              at,
+              `'${propertyName}' needs a description (in openapi.yaml, on the property or its schema)`,
+            ),
           );
         }
         return found;
@@ -82,6 +87,31 @@ export const schemaRules: readonly ConnectorRule[] = [
             ]
           : [],
       ),
+  },
+  {
+    id: 'NonAsciiName',
+    check: (document) =>
+      schemasOf(document).flatMap(({ at, propertyName }) =>
+        propertyName !== undefined && !/^[\x21-\x7e]+$/.test(propertyName)
+          ? [finding('NonAsciiName', at, `'${propertyName}' must be a name of printable ASCII`)]
+          : [],
+      ),
+  },
+  {
+    id: 'SummaryTitleCase',
+    check: (document) =>
+      schemasOf(document).flatMap(({ schema, at }) => {
+        const label = schema['x-ms-summary'];
+        return typeof label === 'string' && !isTitleCase(label)
+          ? [
+              warning(
+                'SummaryTitleCase',
+                `${at}/x-ms-summary`,
+                `'${label}' should be in title case`,
+              ),
+            ]
+          : [];
+      }),
   },
   {
     id: 'RequiredArrayEmpty',
@@ -187,4 +217,27 @@ function referencedDefinitions(schema: SwaggerSchema): string[] {
   };
   visit(schema);
   return names;
+}
+
+const MINOR_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'by',
+  'for',
+  'in',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+]);
+
+/** Every word starts with a capital (or a digit or bracket), small words after the first aside. */
+function isTitleCase(label: string): boolean {
+  return label
+    .split(/\s+/)
+    .every((word, index) => /^[^a-z]/.test(word) || (index > 0 && MINOR_WORDS.has(word)));
 }
