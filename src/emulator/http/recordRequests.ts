@@ -34,20 +34,35 @@ export function recordRequests(context: EmulatorContext, printToStderr: boolean)
     const time = formatDate(context.clock());
     const apiVersion = req.query['api-version'];
 
-    res.once('close', () => {
-      const lost = notes.fault?.kind === 'lostResponse';
+    // Recorded as the handler ends its answer, before any byte can reach the client, so a
+    // test that reads the log right after a call finds the call there. 'close' covers
+    // answers that never end (a hang, a destroyed connection, a lost response).
+    let recorded = false;
+    const record = (status: number) => {
+      if (recorded) return;
+      recorded = true;
       const entry: Omit<RequestLogEntry, 'sequence'> = {
         time,
         api,
         method: req.method,
         path,
-        status: res.headersSent || lost ? res.statusCode : 0,
+        status,
         ...(typeof apiVersion === 'string' ? { apiVersion } : {}),
         ...(notes.fault ? { fault: notes.fault } : {}),
         ...(notes.clientId ? { clientId: notes.clientId } : {}),
       };
       context.requests.record(entry);
       if (printToStderr) process.stderr.write(describe(entry));
+    };
+
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    res.end = ((...args: unknown[]) => {
+      record(res.statusCode);
+      return end(...args);
+    }) as Response['end'];
+    res.once('close', () => {
+      const lost = notes.fault?.kind === 'lostResponse';
+      record(res.headersSent || lost ? res.statusCode : 0);
     });
     next();
   };
