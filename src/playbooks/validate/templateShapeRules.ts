@@ -168,7 +168,7 @@ function connectionFindings(parts: PlaybookParts): LintFinding[] {
         found.push(
           finding(
             'SentinelManagedIdentity',
-            '#/resources/$connections',
+            `${parts.workflow?.at ?? '#/resources'}/properties/parameters/$connections/value/${key ?? ''}`,
             'the azuresentinel $connections entry needs authentication ' +
               'ManagedServiceIdentity, or deployment fails with ' +
               'WorkflowManagedIdentityConfigurationInvalid',
