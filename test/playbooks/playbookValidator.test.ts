@@ -205,6 +205,14 @@ describe('the playbook validator catches a broken copy', () => {
     expect(errorsOf(template).map((item) => item.rule)).toContain('ConnectionNameTooLong');
   });
 
+  it('a default playbook name that doubles the connection prefix', () => {
+    const template = playbook('Sync-IncidentOnUpdate');
+    ((template['parameters'] as Json)['PlaybookName'] as Json)['defaultValue'] =
+      'incidentbridge-Sync';
+
+    expect(errorsOf(template).map((item) => item.rule)).toContain('ConnectionNameDoublePrefix');
+  });
+
   it('an action using a connection the workflow does not set', () => {
     const template = playbook('Sync-IncidentOnUpdate');
     const host = (actionsOf(template)['Comment_sync_failure']!['inputs'] as Json)['host'] as Json;

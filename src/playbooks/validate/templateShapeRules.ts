@@ -3,7 +3,7 @@
  * (PlaybookName first of all), the content metadata block, a system-assigned workflow with the
  * gallery tags that depends on every connection, a Sentinel connection with managed identity
  * on both sides, a custom-connector connection by customApis id, and connection names that
- * stay within 80 characters.
+ * stay within 80 characters without a doubled prefix.
  */
 import { finding, type LintFinding } from '../../lint/lintFinding.ts';
 import { playbookParts, variableExpression, type PlaybookParts } from './playbookTemplateParts.ts';
@@ -217,8 +217,16 @@ function nameLengthFindings(template: Json, resourceName: string, at: string): L
     ];
 
   const parameter = ((template['parameters'] ?? {}) as Record<string, Json>)[match[2] ?? ''];
+  const prefix = match[1] ?? '';
+  if (
+    String(parameter?.['defaultValue'] ?? '')
+      .toLowerCase()
+      .startsWith(prefix.toLowerCase())
+  ) {
+    return [finding('ConnectionNameDoublePrefix', `${at}/name`, `'${prefix}' would be doubled`)];
+  }
   const maxLength = Number(parameter?.['maxLength'] ?? Number.POSITIVE_INFINITY);
-  const longest = (match[1] ?? '').length + maxLength;
+  const longest = prefix.length + maxLength;
   return longest > MAX_CONNECTION_NAME
     ? [
         finding(
