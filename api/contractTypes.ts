@@ -13,3 +13,4 @@ export type IncidentLink = Schemas['IncidentLink'];
 export type MappingNote = Schemas['MappingNote'];
 export type EnrichIncidentRequest = Schemas['EnrichIncidentRequest'];
 export type EnrichmentResult = Schemas['EnrichmentResult'];
+export type PairList = Schemas['PairList'];

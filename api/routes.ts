@@ -5,6 +5,7 @@
 import { enrichIncident } from './handlers/enrichIncident.ts';
 import { getHealth } from './handlers/getHealth.ts';
 import { getIncidentLink } from './handlers/getIncidentLink.ts';
+import { listPairs } from './handlers/listPairs.ts';
 import type { Handler } from './handlers/handler.ts';
 import { defenderBodyShape, mapDefenderIncident } from './handlers/mapDefenderIncident.ts';
 import { mapSentinelIncident, sentinelBodyShape } from './handlers/mapSentinelIncident.ts';
@@ -44,4 +45,5 @@ export const routes: readonly Route[] = [
   { operationId: 'ReplayDeadLetter', handler: replayDeadLetter },
   { operationId: 'ReconcilePairs', handler: reconcilePairs },
   { operationId: 'EnrichIncident', handler: enrichIncident },
+  { operationId: 'ListPairs', handler: listPairs },
 ];

@@ -240,6 +240,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/pairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the configured incident pairs
+         * @description Returns every configured pair of a Defender tenant and a Sentinel workspace, in configuration order. The connector uses it to fill the pair drop-down.
+         */
+        get: operations["ListPairs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -474,10 +494,15 @@ export interface components {
         };
         /** @description The body to PATCH to /security/incidents/{id}; only the fields it carries. */
         GraphIncidentPatch: {
+            /** @description Graph incident status to set. */
             status?: string;
+            /** @description Graph classification to set. */
             classification?: string;
+            /** @description Graph determination to set. */
             determination?: string;
+            /** @description Assignee to set; null unassigns. */
             assignedTo?: string | null;
+            /** @description The whole new list of custom tags. */
             customTags?: string[];
         };
         MapSentinelIncidentResult: {
@@ -494,9 +519,11 @@ export interface components {
             /** @description What could not be carried, and why. */
             notes: components["schemas"]["MappingNote"][];
         };
+        /** @description The Sentinel incident to sync. */
         SyncSentinelIncidentRequest: {
             incidentArmId: components["schemas"]["SentinelIncidentArmId"];
         };
+        /** @description The Defender incident to sync. */
         SyncDefenderIncidentRequest: {
             tenantId: components["schemas"]["TenantId"];
             /**
@@ -532,6 +559,7 @@ export interface components {
             /** @description High, Medium, Low or Informational; Sentinel incidents only. */
             severity?: string;
         };
+        /** @description What to plan; one incident, one pair, or every pair when empty. */
         PlanSyncRequest: {
             /** @description Plan every linked incident of this pair. */
             pairName?: string;
@@ -573,6 +601,7 @@ export interface components {
                 error: string;
             }[];
         };
+        /** @description How long changes took to reach the other side, from recent syncs. */
         LagPercentiles: {
             /** @description Median milliseconds from a change being noticed to its sync. */
             p50: number;
@@ -668,6 +697,7 @@ export interface components {
             /** @description The value the sync wrote. */
             after: string;
         };
+        /** @description What the sync did to one incident of the pair. */
         SideResult: {
             /** @description True when incident-bridge wrote this side. */
             written: boolean;
@@ -675,7 +705,10 @@ export interface components {
             changes: components["schemas"]["FieldChange"][];
         };
         FieldDecision: {
-            /** @enum {string} */
+            /**
+             * @description The field decided.
+             * @enum {string}
+             */
             field: "status" | "classification" | "owner" | "tags" | "severity" | "title" | "description";
             /**
              * @description Whose value stands; none when nothing changed or policy keeps it.
@@ -703,7 +736,9 @@ export interface components {
             defenderTenantId: string;
             /** @description The Defender incident id. */
             defenderIncidentId: string;
+            /** @description What the sync did to the Sentinel incident. */
             sentinel: components["schemas"]["SideResult"];
+            /** @description What the sync did to the Defender incident. */
             defender: components["schemas"]["SideResult"];
             /** @description The decision taken for each field. */
             decisions: components["schemas"]["FieldDecision"][];
@@ -715,10 +750,16 @@ export interface components {
             auditId: string;
         };
         IncidentLinkSummary: {
+            /** @description The link id. */
             linkId: string;
-            /** @enum {string} */
+            /**
+             * @description linked, redirected or unverified.
+             * @enum {string}
+             */
             state: "linked" | "redirected" | "unverified";
+            /** @description The Sentinel incident ARM id. */
             sentinelIncidentArmId: string;
+            /** @description The Defender incident id. */
             defenderIncidentId: string;
         };
         IncidentLink: {
@@ -757,7 +798,7 @@ export interface components {
             /** @description Other links sharing one of these incidents (e.g. a late redelivery). */
             relatedLinks: components["schemas"]["IncidentLinkSummary"][];
         };
-        /** @description What to enrich and what to write back. Give exactly one of incidentArmId, defenderIncidentId (with defenderTenantId) or incident. */
+        /** @description The incident to enrich and what to write back. Give exactly one of incidentArmId, defenderIncidentId (with defenderTenantId) or incident. */
         EnrichIncidentRequest: {
             incidentArmId?: components["schemas"]["SentinelIncidentArmId"];
             defenderTenantId?: components["schemas"]["TenantId"];
@@ -840,6 +881,7 @@ export interface components {
             /** @description The alerts citing it. */
             alertIds: string[];
         };
+        /** @description How strongly the entities point at a real threat. */
         EnrichmentVerdict: {
             /** @description 0 (nothing found) to 100 (strong evidence). */
             score: number;
@@ -874,6 +916,7 @@ export interface components {
             /** @description Entities answered from the cache. */
             fromCache: number;
         };
+        /** @description What was written back to the incidents. */
         EnrichmentWrites: {
             /** @description True when the Sentinel incident holds the comment (written now or before). */
             sentinelComment: boolean;
@@ -930,9 +973,33 @@ export interface components {
             /** @description What could not be done, and why. */
             notes: components["schemas"]["EnrichmentNote"][];
         };
+        /** @description Which pairs to reconcile. */
         ReconcilePairsRequest: {
             /** @description The pair to reconcile; every pair when left out. */
             pairName?: string;
+        };
+        /** @description The configured incident pairs. */
+        PairList: {
+            /** @description One entry per configured pair, in configuration order. */
+            pairs: components["schemas"]["PairSummary"][];
+        };
+        /** @description A configured pair of a Defender tenant and a Sentinel workspace. */
+        PairSummary: {
+            /** @description The pair name used in configuration and results. */
+            name: string;
+            /**
+             * @description full: incident-bridge syncs every field; complement: Microsoft's connector already syncs the workspace and incident-bridge fills only its gaps.
+             * @enum {string}
+             */
+            mode: "full" | "complement";
+            /** @description The Defender tenant. */
+            defenderTenantId: string;
+            /** @description The subscription holding the Sentinel workspace. */
+            sentinelSubscriptionId: string;
+            /** @description The resource group holding the Sentinel workspace. */
+            sentinelResourceGroupName: string;
+            /** @description The Sentinel workspace name. */
+            sentinelWorkspaceName: string;
         };
         ReconcilePairSummary: {
             /** @description The pair. */
@@ -955,22 +1022,35 @@ export interface components {
             pairs: components["schemas"]["ReconcilePairSummary"][];
         };
         HealthCheck: {
+            /** @description What was checked. */
             name: string;
-            /** @enum {string} */
+            /**
+             * @description pass or fail.
+             * @enum {string}
+             */
             status: "pass" | "fail";
+            /** @description What the check found. */
             detail: string;
         };
         Health: {
-            /** @enum {string} */
+            /**
+             * @description pass when every check passed.
+             * @enum {string}
+             */
             status: "pass" | "fail";
-            /** @enum {string} */
+            /**
+             * @description The probe answered.
+             * @enum {string}
+             */
             probe: "liveness" | "readiness";
+            /** @description The service version. */
             version: string;
             /**
              * @description sandbox when serving the local emulator, azure otherwise.
              * @enum {string}
              */
             mode: "sandbox" | "azure";
+            /** @description Each check run for the probe. */
             checks: components["schemas"]["HealthCheck"][];
         };
         ProblemFieldError: {
@@ -1419,6 +1499,26 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    ListPairs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configured pairs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairList"];
+                };
+            };
         };
     };
 }

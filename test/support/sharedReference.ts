@@ -6,7 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const SHARED_ROOT = fileURLToPath(new URL('../../../shared/', import.meta.url));
+/** `INCIDENT_BRIDGE_SHARED_DIR` points at another copy, for a clone that has none beside it. */
+export const SHARED_ROOT = withSlash(
+  process.env['INCIDENT_BRIDGE_SHARED_DIR'] ??
+    fileURLToPath(new URL('../../../shared/', import.meta.url)),
+);
 export const sharedExists = existsSync(SHARED_ROOT);
 
 export function sharedPath(relative: string): string {
@@ -15,4 +19,8 @@ export function sharedPath(relative: string): string {
 
 export function readSharedJson<T = unknown>(relative: string): T {
   return JSON.parse(readFileSync(sharedPath(relative), 'utf8')) as T;
+}
+
+function withSlash(path: string): string {
+  return path.endsWith('/') ? path : `${path}/`;
 }

@@ -29,6 +29,7 @@ import {
   postSentinelComment,
   postSentinelIncident,
 } from './stateHandlers.ts';
+import { postLogicRun } from './logicRunHandlers.ts';
 
 export function controlRouter(context: EmulatorContext): Router {
   const router = Router();
@@ -53,6 +54,8 @@ export function controlRouter(context: EmulatorContext): Router {
   router.get('/_emulator/sentinel/incidents/:incidentName', getSentinelIncident(context));
   router.patch('/_emulator/sentinel/incidents/:incidentName', patchSentinelIncident(context));
   router.post('/_emulator/sentinel/incidents/:incidentName/comments', postSentinelComment(context));
+
+  router.post('/_emulator/logic/runs', postLogicRun(context));
 
   router.get('/_emulator/requests', getRequests(context));
   router.delete('/_emulator/requests', deleteRequests(context));

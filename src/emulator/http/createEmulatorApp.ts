@@ -1,7 +1,7 @@
 /**
  * The Express application behind the emulator: request recording and fault injection in
- * front, then the control API, ARM, Graph and Entra ID routes, then the answers for
- * unknown paths and unexpected errors in the called API's own format.
+ * front, then the control API, ARM (Logic Apps and Sentinel), Graph and Entra ID routes,
+ * then the answers for unknown paths and unexpected errors in the called API's own format.
  */
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 
@@ -10,6 +10,7 @@ import { controlRouter } from '../control/controlRouter.ts';
 import type { EmulatorContext } from '../emulatorContext.ts';
 import { graphRouter } from '../graph/graphRouter.ts';
 import { identityRouter } from '../identity/identityRouter.ts';
+import { logicRouter } from '../logic/logicRouter.ts';
 import { sendApiError } from './apiErrors.ts';
 import { injectFaults } from './injectFaults.ts';
 import { notesOf, recordRequests } from './recordRequests.ts';
@@ -27,6 +28,8 @@ export function createEmulatorApp(context: EmulatorContext, options: EmulatorApp
   app.use(recordRequests(context, options.logRequests));
   app.use(injectFaults(context));
   app.use(controlRouter(context));
+  // Before the Sentinel router, whose catch-all answers every other /subscriptions path.
+  app.use(logicRouter(context));
   app.use(armRouter(context));
   app.use(graphRouter(context));
   app.use(identityRouter(context));

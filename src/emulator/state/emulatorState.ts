@@ -27,6 +27,7 @@ import {
 } from './defenderTenant.ts';
 import { EmulatorStateError } from './emulatorStateError.ts';
 import { locateSentinelIncident, requireSentinelIncident } from './locateSentinelIncident.ts';
+import { LogicResources } from './logicResources.ts';
 import { snapshotState, type EmulatorStateSnapshot } from './snapshotState.ts';
 import {
   buildSentinelWorkspace,
@@ -54,6 +55,8 @@ export interface AnalystOptions {
 
 export class EmulatorState {
   readonly commentWritesBumpIncident: boolean;
+  /** Playbooks deployed to the emulated Logic Apps, their connections and runs. */
+  readonly logic = new LogicResources();
 
   private readonly clock: () => Date;
   private baseline: EmulatorSeed;
@@ -80,6 +83,7 @@ export class EmulatorState {
   /** Back to the last loaded seed; every write since is forgotten. */
   reset(): void {
     const now = this.clock();
+    this.logic.clear();
     this.tenants = new Map(
       this.baseline.tenants.map((seed) => [
         seed.tenantId.toLowerCase(),

@@ -15,6 +15,7 @@ import {
 import { ClientSecretCredential } from '@azure/identity';
 
 import type { RunningEmulator } from '../../../src/emulator/startEmulator.ts';
+import { createLogicClient } from '../../../src/playbooks/azure/logicClient.ts';
 import { APP, TENANT, WORKSPACE } from './testSeed.ts';
 
 export const ARM_SCOPE = 'https://management.azure.com/.default';
@@ -144,4 +145,14 @@ export function incidentsPath(workspace = WORKSPACE): string {
 
 export function controlCaller(emulator: RunningEmulator): HttpCaller {
   return httpCaller(emulator);
+}
+
+/** The Logic Apps client of the playbook commands, pointed at the emulator. */
+export function logicClient(emulator: RunningEmulator, app: AppCredentials = TEST_APP) {
+  return createLogicClient({
+    credential: credentialFor(emulator, app),
+    subscriptionId: WORKSPACE.subscriptionId,
+    endpoint: emulator.url,
+    tlsOptions: { ca: emulator.caCertPem },
+  });
 }
