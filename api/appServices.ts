@@ -1,6 +1,8 @@
 /** What the handlers use. Built once at start (or per test) and passed to `createApp`. */
 import type { IncidentBridgeConfig } from '../src/config/config.ts';
 import type { IncidentEnricher } from '../src/enrich/incidentEnricher.ts';
+import type { InboundAuth } from '../src/auth/inboundAuth.ts';
+import type { ApiLimitsConfig } from '../src/config/config.ts';
 import type { Logger } from '../src/logging/logger.ts';
 import type { Store } from '../src/store/store.ts';
 import type { IncidentSync } from '../src/sync/incidentSync.ts';
@@ -17,6 +19,9 @@ export interface AppServices {
   logger: Logger;
   /** How long a sync request waits for its job before answering 202. */
   syncWaitMs: number;
+  /** Who may call: Entra ID tokens and API keys, from the `auth` section of the config. */
+  auth: InboundAuth;
+  limits: ApiLimitsConfig;
   mode: 'sandbox' | 'azure';
   version: string;
 }

@@ -1,6 +1,7 @@
 /**
- * The route table: one row per operation of the contract. Paths come from the contract itself,
- * so a row cannot drift from the document.
+ * The route table: one row per operation of the contract, with the roles a caller needs.
+ * Paths come from the contract itself, so a row cannot drift from the document; a test keeps
+ * each row's roles equal to the operation's `security` in the contract.
  */
 import { enrichIncident } from './handlers/enrichIncident.ts';
 import { getHealth } from './handlers/getHealth.ts';
@@ -17,33 +18,49 @@ import { replayDeadLetter } from './handlers/replayDeadLetter.ts';
 import { syncDefenderIncident } from './handlers/syncDefenderIncident.ts';
 import { syncSentinelIncident } from './handlers/syncSentinelIncident.ts';
 import type { BodyShapeChooser } from './middleware/validateRequest.ts';
+import { OPEN, requires, type RouteAuth } from './routeAuth.ts';
 
 export interface Route {
   operationId: string;
+  auth: RouteAuth;
   handler: Handler;
   bodyShape?: BodyShapeChooser;
 }
 
 export const routes: readonly Route[] = [
-  { operationId: 'GetHealth', handler: getHealth },
+  { operationId: 'GetHealth', auth: OPEN, handler: getHealth },
   {
     operationId: 'MapDefenderIncident',
+    auth: requires('Incidents.Read'),
     handler: mapDefenderIncident,
     bodyShape: defenderBodyShape,
   },
   {
     operationId: 'MapSentinelIncident',
+    auth: requires('Incidents.Read'),
     handler: mapSentinelIncident,
     bodyShape: sentinelBodyShape,
   },
-  { operationId: 'SyncSentinelIncident', handler: syncSentinelIncident },
-  { operationId: 'SyncDefenderIncident', handler: syncDefenderIncident },
-  { operationId: 'GetIncidentLink', handler: getIncidentLink },
-  { operationId: 'PostIncidentUpdate', handler: postIncidentUpdate },
-  { operationId: 'PlanSync', handler: planSync },
-  { operationId: 'GetSyncStatus', handler: getSyncStatus },
-  { operationId: 'ReplayDeadLetter', handler: replayDeadLetter },
-  { operationId: 'ReconcilePairs', handler: reconcilePairs },
-  { operationId: 'EnrichIncident', handler: enrichIncident },
-  { operationId: 'ListPairs', handler: listPairs },
+  {
+    operationId: 'SyncSentinelIncident',
+    auth: requires('Incidents.Sync'),
+    handler: syncSentinelIncident,
+  },
+  {
+    operationId: 'SyncDefenderIncident',
+    auth: requires('Incidents.Sync'),
+    handler: syncDefenderIncident,
+  },
+  { operationId: 'GetIncidentLink', auth: requires('Incidents.Read'), handler: getIncidentLink },
+  {
+    operationId: 'PostIncidentUpdate',
+    auth: requires('Incidents.Sync'),
+    handler: postIncidentUpdate,
+  },
+  { operationId: 'PlanSync', auth: requires('Incidents.Read'), handler: planSync },
+  { operationId: 'GetSyncStatus', auth: requires('Incidents.Read'), handler: getSyncStatus },
+  { operationId: 'ReplayDeadLetter', auth: requires('Incidents.Sync'), handler: replayDeadLetter },
+  { operationId: 'ReconcilePairs', auth: requires('Incidents.Sync'), handler: reconcilePairs },
+  { operationId: 'EnrichIncident', auth: requires('Incidents.Enrich'), handler: enrichIncident },
+  { operationId: 'ListPairs', auth: requires('Incidents.Read'), handler: listPairs },
 ];

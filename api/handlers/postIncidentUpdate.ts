@@ -20,7 +20,10 @@ export const postIncidentUpdate: Handler = async (req, res, services) => {
   const body = req.body as IncidentUpdateRequest;
   const target = targetOf(body);
   const pair = services.sync.links.pairFor(target);
+  await services.sync.links.assertExists(target);
   const key = (res.locals['headers'] as Record<string, string | undefined>)['idempotency-key'];
+  // Checked before the key is claimed: a refused update leaves nothing behind, not even a key.
+  const update = await checkedUpdate(body, target, key ?? randomUUID(), services, pair);
 
   if (key) {
     const claim = await services.store.claimIdempotencyKey(key, OPERATION, hashOf(body));
@@ -43,7 +46,6 @@ export const postIncidentUpdate: Handler = async (req, res, services) => {
   }
 
   try {
-    const update = await checkedUpdate(body, target, key ?? randomUUID(), services, pair);
     const waited = await services.engine.jobs.enqueueAndWait(
       {
         target,
@@ -63,7 +65,7 @@ export const postIncidentUpdate: Handler = async (req, res, services) => {
     if (key) await services.store.answerIdempotencyKey(key, OPERATION, answer.status, answer.body);
     res.status(answer.status).json(answer.body);
   } catch (error) {
-    // Nothing was written when the update was refused; the caller may fix it and reuse the key.
+    // The job never ran to an answer; free the key so the caller may retry with it.
     if (key) await services.store.releaseIdempotencyKey(key, OPERATION);
     throw error;
   }

@@ -18,6 +18,7 @@ export async function runSyncJob(
   target: SyncTarget,
   operationId: string,
 ): Promise<void> {
+  await services.sync.links.assertExists(target);
   const waited = await services.engine.jobs.enqueueAndWait(
     { target, reason: `api:${operationId}`, priority: 'status' },
     services.syncWaitMs,

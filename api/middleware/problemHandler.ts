@@ -8,12 +8,18 @@ import { RemoteCallError } from '../../src/clients/remoteCallError.ts';
 import { EnrichmentError } from '../../src/enrich/enrichmentError.ts';
 import { SyncError } from '../../src/sync/syncErrors.ts';
 import { ProblemError } from '../problems/problemError.ts';
+import { sendProblem } from './sendProblem.ts';
 
 export function problemHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const problem = toProblem(error);
     const requestId = String(res.locals['requestId'] ?? '');
 
+    if (res.headersSent) {
+      // The request timed out and its answer has gone; this is the handler finishing late.
+      logger.warn({ requestId, err: describeForLog(error) }, 'answer after the timeout dropped');
+      return;
+    }
     if (problem.status >= 500) {
       logger.error({ requestId, err: describeForLog(error), code: problem.code }, 'request failed');
     }
@@ -24,10 +30,7 @@ export function problemHandler(logger: Logger) {
     ) {
       res.set('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
     }
-    res
-      .status(problem.status)
-      .type('application/problem+json')
-      .send(problem.toBody(req.path, requestId));
+    sendProblem(req, res, problem);
   };
 }
 

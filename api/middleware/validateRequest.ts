@@ -47,6 +47,11 @@ export function validateRequest(
       if (!req.is('application/json') || req.body === undefined) {
         throw new ProblemError('unsupported_media_type', 'Send the body as application/json.');
       }
+      if (!(((req as { bodyBytes?: number }).bodyBytes ?? 0) > 0)) {
+        throw invalid([
+          { field: 'body', message: 'is required: send one JSON object', acceptedValues: [] },
+        ]);
+      }
       if (!validators.body(req.body)) {
         const shape = chooseBodyShape?.(req.body);
         const errors = shape

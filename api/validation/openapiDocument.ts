@@ -15,6 +15,8 @@ export interface OpenApiOperation {
   parameters: OpenApiParameter[];
   requestBodySchema?: JsonSchema;
   responses: Record<string, { schema?: JsonSchema; mediaType?: string }>;
+  /** Alternatives, each naming schemes and their scopes; empty for an open operation. */
+  security?: Array<Record<string, string[]>>;
 }
 
 export interface OpenApiParameter {
@@ -100,6 +102,7 @@ function describeOperation(
     ),
     requestBodySchema: body?.content?.['application/json']?.schema,
     responses,
+    security: operation['security'] as OpenApiOperation['security'],
   };
 }
 

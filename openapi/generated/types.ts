@@ -1061,21 +1061,84 @@ export interface components {
             /** @description The values the field accepts, when it takes a fixed set. */
             acceptedValues: string[];
         };
-        /** @description An RFC 9457 problem. `code` is stable; `title` and `detail` are for people. */
+        /** @description An RFC 9457 problem. `code` is stable and listed in docs/problems.md; `title` and `detail` are for people. */
         Problem: {
-            /** @description A URI naming the kind of problem. */
+            /** @description A URN naming the kind of problem, from its code. */
             type: string;
+            /** @description A short summary of the kind of problem. */
             title: string;
+            /** @description The HTTP status of the answer. */
             status: number;
-            /** @description A stable code for the kind of problem. */
-            code: string;
+            /**
+             * @description A stable code for the kind of problem; clients and playbooks branch on it.
+             * @enum {string}
+             */
+            code: "request_invalid" | "malformed_json" | "request_malformed" | "lookup_key_required" | "target_required" | "credentials_missing" | "credentials_invalid" | "role_missing" | "route_not_found" | "pair_not_configured" | "sentinel_incident_not_found" | "defender_incident_not_found" | "link_not_found" | "dead_letter_not_found" | "method_not_allowed" | "request_too_slow" | "sync_conflict_persistent" | "idempotency_in_progress" | "body_too_large" | "unsupported_media_type" | "update_invalid" | "idempotency_key_reused" | "rate_limited" | "headers_too_large" | "internal_error" | "sentinel_write_rejected" | "upstream_failed" | "upstream_throttled" | "token_keys_unavailable" | "request_timeout";
+            /** @description What went wrong in this request and what to do. */
             detail: string;
+            /** @description The path the request was sent to. */
             instance?: string;
+            /** @description The request id, also in the X-Request-Id header and the service's logs. */
             requestId?: string;
+            /** @description One entry per offending field; empty when no field is at fault. */
             errors: components["schemas"]["ProblemFieldError"][];
         };
     };
     responses: {
+        /** @description No credential, or one that is refused (expired, wrong audience, unknown key). */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller holds none of the roles the operation accepts. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is larger than the service accepts. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller sent too many requests; Retry-After says when to try again. */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A Microsoft API is throttling, or token signing keys could not be fetched. */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No answer in time; the work may still complete and retrying is safe. */
+        Timeout: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The request is not valid; the problem names each field and its accepted values. */
         BadRequest: {
             headers: {
@@ -1169,6 +1232,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            504: components["responses"]["Timeout"];
         };
     };
     MapDefenderIncident: {
@@ -1194,7 +1258,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["Timeout"];
         };
     };
     MapSentinelIncident: {
@@ -1220,7 +1290,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["Timeout"];
         };
     };
     SyncSentinelIncident: {
@@ -1255,10 +1331,16 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["Timeout"];
         };
     };
     SyncDefenderIncident: {
@@ -1293,10 +1375,16 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["Timeout"];
         };
     };
     GetIncidentLink: {
@@ -1327,7 +1415,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["Timeout"];
         };
     };
     EnrichIncident: {
@@ -1353,9 +1446,15 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["Timeout"];
         };
     };
     ReconcilePairs: {
@@ -1381,9 +1480,15 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["Timeout"];
         };
     };
     PostIncidentUpdate: {
@@ -1421,11 +1526,17 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["Timeout"];
         };
     };
     PlanSync: {
@@ -1451,9 +1562,15 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["Timeout"];
         };
     };
     GetSyncStatus: {
@@ -1474,6 +1591,12 @@ export interface operations {
                     "application/json": components["schemas"]["SyncStatus"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["Timeout"];
         };
     };
     ReplayDeadLetter: {
@@ -1498,7 +1621,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["Timeout"];
         };
     };
     ListPairs: {
@@ -1519,6 +1647,12 @@ export interface operations {
                     "application/json": components["schemas"]["PairList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["Timeout"];
         };
     };
 }

@@ -6,6 +6,8 @@
 import { Command } from 'commander';
 import { withAzureTarget, type AzureTargetOptions } from './azureTargetOptions.ts';
 import type { PlaybookDeployCommandOptions } from './playbooksAzureCommands.ts';
+import { API_ROLES } from '../auth/apiRoles.ts';
+import { apiKeyCommand } from './apiKeyCommand.ts';
 import { serveCommand } from './serveCommand.ts';
 
 const program = new Command()
@@ -20,6 +22,13 @@ program
   .option('-p, --port <port>', 'API port (default: PORT or 3000)')
   .option('--host <host>', 'interface to listen on (default: HOST or 127.0.0.1)')
   .action(serveCommand);
+
+program
+  .command('api-key')
+  .description('Make an API key and print the hashed config entry for it')
+  .option('--id <id>', 'name of the key in config and logs', 'connector')
+  .option('--roles <roles>', 'comma-separated roles', API_ROLES.join(','))
+  .action(apiKeyCommand);
 
 program
   .command('generate')

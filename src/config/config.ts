@@ -5,6 +5,7 @@
 import type { EnrichmentConfig } from './enrichmentConfig.ts';
 
 export type { EnrichmentConfig };
+import type { ApiRole } from '../auth/apiRoles.ts';
 
 export type FieldPolicy =
   'newest' | 'defender' | 'sentinel' | 'defenderToSentinel' | 'sentinelToDefender' | 'off';
@@ -77,6 +78,31 @@ export type BudgetOverrides = Partial<
     Array<{ points: number; windowMs: number }>
   >
 >;
+/** An API key as config holds it: never the key, only its SHA-256. */
+export interface ApiKeyConfig {
+  id: string;
+  sha256: string;
+  roles: readonly ApiRole[];
+}
+
+/** Who may call the API. Issuer and metadata templates hold `{tenantId}`. */
+export interface InboundAuthConfig {
+  /** Tenants whose Entra ID tokens are accepted; empty turns tokens off. */
+  tenants: readonly string[];
+  /** The API's App ID URI (v1 tokens) and client id (v2 tokens). */
+  audiences: readonly string[];
+  issuers: { v1: string; v2: string };
+  openIdMetadataUrl: string;
+  clockSkewSeconds: number;
+  apiKeys: readonly ApiKeyConfig[];
+}
+
+export interface ApiLimitsConfig {
+  bodyLimitBytes: number;
+  requestTimeoutMs: number;
+  requestsPerMinute: number;
+  failedAuthPerMinute: number;
+}
 
 export interface IncidentBridgeConfig {
   store: { sqlitePath: string; databaseUrl?: string };
@@ -87,6 +113,8 @@ export interface IncidentBridgeConfig {
   updates: { closureAliases: Readonly<Record<string, string>> };
   engine: EngineConfig;
   enrichment: EnrichmentConfig;
+  auth: InboundAuthConfig;
+  limits: ApiLimitsConfig;
 }
 
 export interface EngineConfig {
@@ -101,4 +129,6 @@ export interface EngineConfig {
   syncWaitMs: number;
   /** Run the pollers and the reconcile sweep. */
   background: boolean;
+  auth: InboundAuthConfig;
+  limits: ApiLimitsConfig;
 }

@@ -3,6 +3,10 @@
  * config is complete; ajv fills them in while it checks the file.
  */
 import { enrichmentConfigSchema } from './enrichmentConfigSchema.ts';
+import { API_ROLES } from '../auth/apiRoles.ts';
+
+const GUID_PATTERN =
+  '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 const fieldPolicy = {
   type: 'string',
@@ -98,6 +102,114 @@ const pair = {
         pollOverlapMs: { type: 'integer', minimum: 0, default: 600000 },
         reconcileIntervalMs: { type: 'integer', minimum: 10000, default: 3600000 },
       },
+    },
+  },
+} as const;
+
+const issuerTemplate = {
+  type: 'string',
+  minLength: 1,
+  pattern: '\\{tenantId\\}',
+  description: 'An issuer with {tenantId} where the tenant id goes.',
+} as const;
+
+const apiKey = {
+  type: 'object',
+  required: ['id', 'sha256', 'roles'],
+  additionalProperties: false,
+  properties: {
+    id: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$',
+      description: 'Names the key in logs; never the key itself.',
+    },
+    sha256: {
+      type: 'string',
+      pattern: '^[0-9a-f]{64}$',
+      description: 'SHA-256 of the key, lower-case hex (`incident-bridge api-key` prints it).',
+    },
+    roles: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      items: { type: 'string', enum: [...API_ROLES] },
+    },
+  },
+} as const;
+
+/** Who may call the API: Entra ID tokens of allowed tenants, and API keys. */
+const auth = {
+  type: 'object',
+  default: {},
+  additionalProperties: false,
+  properties: {
+    tenants: {
+      type: 'array',
+      default: [],
+      uniqueItems: true,
+      items: { type: 'string', pattern: GUID_PATTERN },
+      description: 'Entra tenants whose tokens are accepted; none turns tokens off.',
+    },
+    audiences: {
+      type: 'array',
+      default: [],
+      uniqueItems: true,
+      items: { type: 'string', minLength: 1 },
+      description: "The API's App ID URI (v1 tokens) and client id (v2 tokens).",
+    },
+    issuers: {
+      type: 'object',
+      default: {},
+      additionalProperties: false,
+      properties: {
+        v1: { ...issuerTemplate, default: 'https://sts.windows.net/{tenantId}/' },
+        v2: { ...issuerTemplate, description: 'Default: {azure.authorityHost}/{tenantId}/v2.0.' },
+      },
+    },
+    openIdMetadataUrl: {
+      type: 'string',
+      minLength: 1,
+      pattern: '\\{tenantId\\}',
+      description:
+        'Where the signing keys are found. Default: ' +
+        '{azure.authorityHost}/{tenantId}/v2.0/.well-known/openid-configuration.',
+    },
+    clockSkewSeconds: { type: 'integer', minimum: 0, maximum: 300, default: 60 },
+    apiKeys: { type: 'array', default: [], items: apiKey },
+  },
+} as const;
+
+/** What one request may cost the service. */
+const limits = {
+  type: 'object',
+  default: {},
+  additionalProperties: false,
+  properties: {
+    bodyLimitBytes: {
+      type: 'integer',
+      minimum: 1024,
+      maximum: 52428800,
+      default: 5242880,
+      description: 'Largest JSON body; a Defender incident with hundreds of alerts fits in 5 MiB.',
+    },
+    requestTimeoutMs: {
+      type: 'integer',
+      minimum: 1000,
+      maximum: 600000,
+      default: 60000,
+      description: 'An answer not ready by then is a 504; Logic Apps gives up after 120 s.',
+    },
+    requestsPerMinute: {
+      type: 'integer',
+      minimum: 1,
+      default: 600,
+      description: 'Per caller (token object id or API key id).',
+    },
+    failedAuthPerMinute: {
+      type: 'integer',
+      minimum: 1,
+      default: 30,
+      description: 'Per client address; past it, further failed attempts get 429.',
     },
   },
 } as const;
@@ -221,5 +333,7 @@ export const configSchema = {
       },
     },
     enrichment: enrichmentConfigSchema,
+    auth,
+    limits,
   },
 } as const;

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
-import type { IncidentBridgeConfig } from './config.ts';
+import type { IncidentBridgeConfig, InboundAuthConfig } from './config.ts';
 import { configSchema } from './configSchema.ts';
 
 export class ConfigError extends Error {
@@ -37,6 +37,7 @@ export function parseConfig(
   }
 
   const config = candidate as unknown as IncidentBridgeConfig;
+  fillAuthorityDefaults(config);
   const problems = crossCheck(config, env);
   if (problems.length > 0) throw new ConfigError(problems, source);
   return deepFreeze(config);
@@ -89,6 +90,7 @@ function crossCheck(config: IncidentBridgeConfig, env: NodeJS.ProcessEnv): strin
   for (const [name, credential] of Object.entries(config.credentials)) {
     problems.push(...checkCredential(name, credential, env));
   }
+  problems.push(...checkAuth(config.auth));
   problems.push(...checkEnrichment(config.enrichment));
   return problems;
 }
@@ -116,6 +118,46 @@ function checkEnrichment(enrichment: IncidentBridgeConfig['enrichment']): string
     aliases.add(key);
   });
   return problems;
+}
+
+/** The v2 issuer and the metadata address follow the authority host, as in national clouds. */
+function fillAuthorityDefaults(config: IncidentBridgeConfig): void {
+  const authority = config.azure.authorityHost.replace(/\/+$/, '');
+  const auth = config.auth as { -readonly [K in keyof InboundAuthConfig]: InboundAuthConfig[K] };
+  auth.issuers.v2 ??= `${authority}/{tenantId}/v2.0`;
+  auth.openIdMetadataUrl ??= `${authority}/{tenantId}/v2.0/.well-known/openid-configuration`;
+}
+
+function checkAuth(auth: InboundAuthConfig): string[] {
+  const problems: string[] = [];
+  if (auth.tenants.length > 0 && auth.audiences.length === 0) {
+    problems.push('auth.audiences: tokens are accepted from auth.tenants but no audience is set');
+  }
+  if (auth.audiences.length > 0 && auth.tenants.length === 0) {
+    problems.push('auth.tenants: audiences are set but no tenant is allowed to call');
+  }
+
+  const ids = new Set<string>();
+  const hashes = new Set<string>();
+  auth.apiKeys.forEach((key, index) => {
+    if (ids.has(key.id)) problems.push(`auth.apiKeys.${index}.id: "${key.id}" is used twice`);
+    if (hashes.has(key.sha256)) problems.push(`auth.apiKeys.${index}.sha256: the same key twice`);
+    ids.add(key.id);
+    hashes.add(key.sha256);
+  });
+  return problems;
+}
+
+/**
+ * Serving needs a way in: without tenants or keys every operation but GetHealth would refuse
+ * every caller, which is a configuration mistake, not a locked-down service.
+ */
+export function requireInboundAuth(config: IncidentBridgeConfig, source = 'config'): void {
+  if (config.auth.tenants.length > 0 || config.auth.apiKeys.length > 0) return;
+  throw new ConfigError(
+    ['auth: set auth.tenants with auth.audiences (Entra ID tokens) or auth.apiKeys, or both'],
+    source,
+  );
 }
 
 function checkCredential(

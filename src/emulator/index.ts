@@ -12,6 +12,7 @@ export {
   SANDBOX_SEED_PATH,
 } from './seed.ts';
 export type {
+  EmulatorApiSeed,
   EmulatorClientSeed,
   EmulatorSeed,
   EmulatorTenantSeed,

@@ -37,10 +37,28 @@ export interface EmulatorClientSeed {
   objectId?: string;
 }
 
+/**
+ * An API registered in the tenant (an app registration exposing app roles and scopes), so
+ * that seeded apps can get tokens for it, as a playbook's managed identity does.
+ */
+export interface EmulatorApiSeed {
+  /** The API's application (client) id: the audience of its v2 tokens. */
+  appId: string;
+  /** Its App ID URI, e.g. `api://incident-bridge`: the audience of its v1 tokens. */
+  identifierUri: string;
+  displayName: string;
+  /** The manifest's `accessTokenAcceptedVersion`; Entra ID's default (null) issues v1. */
+  accessTokenVersion?: 1 | 2;
+  /** App roles granted to the tenant's apps, by client id (the `roles` of their tokens). */
+  appRoleAssignments?: Record<string, string[]>;
+}
+
 export interface EmulatorTenantSeed {
   tenantId: string;
   displayName?: string;
   clients: EmulatorClientSeed[];
+  /** APIs apps may ask tokens for, besides ARM and Graph. */
+  apis?: EmulatorApiSeed[];
   users: EmulatorUserSeed[];
   /** Graph incidents, each with its `alerts` and `comments` inline. */
   defenderIncidents: GraphIncident[];

@@ -35,6 +35,20 @@ const SEED_SCHEMA = {
               },
             },
           },
+          apis: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['appId', 'identifierUri', 'displayName'],
+              properties: {
+                appId: { type: 'string', minLength: 1 },
+                identifierUri: { type: 'string', minLength: 1 },
+                displayName: { type: 'string' },
+                accessTokenVersion: { enum: [1, 2] },
+                appRoleAssignments: { type: 'object', additionalProperties: stringList },
+              },
+            },
+          },
           users: {
             type: 'array',
             items: {
@@ -138,6 +152,7 @@ interface SeedShape {
   tenants: Array<{
     tenantId: string;
     clients: Array<{ clientId: string; clientSecret?: string; certificatePem?: string }>;
+    apis?: Array<{ appId: string; appRoleAssignments?: Record<string, string[]> }>;
     users: Array<{ id: string; userPrincipalName: string }>;
     defenderIncidents: Array<{ id: string }>;
   }>;
@@ -167,6 +182,17 @@ function findReferenceProblems(seed: SeedShape): string[] {
         problems.push(`${clientWhere}: needs clientSecret or certificatePem`);
       }
     });
+
+    (tenant.apis ?? []).forEach((api, apiIndex) => {
+      for (const clientId of Object.keys(api.appRoleAssignments ?? {})) {
+        if (!clientIds.has(clientId.toLowerCase())) {
+          problems.push(
+            `${where}/apis/${apiIndex}: role assignment to unknown client '${clientId}'`,
+          );
+        }
+      }
+    });
+    problems.push(...duplicates(tenant.apis ?? [], (api) => api.appId, `${where}/apis`, 'appId'));
 
     problems.push(...duplicates(tenant.users, (user) => user.id, `${where}/users`, 'id'));
     problems.push(

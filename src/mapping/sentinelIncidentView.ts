@@ -65,7 +65,8 @@ export function readSentinelIncident(
   body: SentinelIncident | PlaybookTriggerBody,
 ): SentinelIncidentReading {
   const notes: MappingNote[] = [];
-  const trigger = isPlaybookTriggerBody(body) && 'workspaceInfo' in body ? body : undefined;
+  // The trigger body is known by its `object`; workspaceInfo is optional (the contract's rule).
+  const trigger = isPlaybookTriggerBody(body) ? body : undefined;
   const resource = trigger ? trigger.object : (body as SentinelIncident);
   const props = resource.properties;
 

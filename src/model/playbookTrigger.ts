@@ -41,5 +41,7 @@ export function isPlaybookTriggerBody(body: unknown): body is PlaybookTriggerBod
   if (typeof body !== 'object' || body === null) return false;
   const candidate = body as Record<string, unknown>;
   const inner = candidate['object'];
-  return typeof inner === 'object' && inner !== null && 'properties' in inner;
+  if (typeof inner !== 'object' || inner === null) return false;
+  const properties = (inner as Record<string, unknown>)['properties'];
+  return typeof properties === 'object' && properties !== null;
 }

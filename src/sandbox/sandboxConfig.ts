@@ -5,8 +5,15 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EmulatorSeed } from '../emulator/index.ts';
-import type { BudgetOverrides, IncidentBridgeConfig, PairConfig } from '../config/config.ts';
+import { API_ROLES } from '../auth/apiRoles.ts';
+import { hashApiKey } from '../auth/apiKeys.ts';
+import type { EmulatorApiSeed, EmulatorSeed } from '../emulator/index.ts';
+import type {
+  ApiLimitsConfig,
+  BudgetOverrides,
+  IncidentBridgeConfig,
+  PairConfig,
+} from '../config/config.ts';
 import { parseConfig } from '../config/loadConfig.ts';
 
 export const SANDBOX_PAIR = 'sandbox';
@@ -14,6 +21,9 @@ export const SANDBOX_PAIR = 'sandbox';
 export interface SandboxConfigOptions {
   budgets?: BudgetOverrides;
   intervals?: Partial<PairConfig['intervals']>;
+  /** The API key callers may use; it is stored hashed, with every role. */
+  apiKey?: string;
+  limits?: Partial<ApiLimitsConfig>;
 }
 /** A small ATT&CK bundle with the techniques the sandbox incidents cite. */
 export const SANDBOX_ATTACK_BUNDLE_PATH = fileURLToPath(
@@ -84,7 +94,18 @@ export function sandboxConfig(
           ...(options.intervals ? { intervals: options.intervals } : {}),
         },
       ],
+      auth: sandboxAuth(tenant.tenantId, tenant.apis?.[0], options.apiKey),
+      limits: options.limits ?? {},
     },
     'sandbox',
   );
+}
+
+/** Tokens the emulator issues for the tenant's incident-bridge API, and the sandbox key. */
+function sandboxAuth(tenantId: string, api: EmulatorApiSeed | undefined, apiKey?: string) {
+  return {
+    tenants: api ? [tenantId] : [],
+    audiences: api ? [api.identifierUri, api.appId] : [],
+    apiKeys: apiKey ? [{ id: 'sandbox', sha256: hashApiKey(apiKey), roles: [...API_ROLES] }] : [],
+  };
 }

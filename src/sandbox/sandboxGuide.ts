@@ -1,10 +1,13 @@
 /**
- * What `npm start` prints in sandbox mode: where things listen, what the seed holds, and
- * commands to paste that walk through mapping, an edit on one side and a sync across.
+ * What `npm start` prints in sandbox mode: where things listen, the API key and token to call
+ * it with, what the seed holds, and commands to paste (each carrying the key) that walk
+ * through mapping, an edit on one side and a sync across.
  */
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { EmulatorSeed } from '../emulator/index.ts';
+import type { SandboxToken } from './sandboxCredentials.ts';
+import { SANDBOX_KEY_VARIABLE } from './sandboxCredentials.ts';
 import { sandboxScenario } from './sandboxScenario.ts';
 
 export interface SandboxGuideInput {
@@ -13,18 +16,31 @@ export interface SandboxGuideInput {
   emulatorUrl: string;
   dataDir: string;
   caPath: string;
+  apiKey: string;
+  /** Whether the key came from INCIDENT_BRIDGE_SANDBOX_KEY. */
+  apiKeyFixed: boolean;
+  token?: SandboxToken;
 }
 
 export function sandboxGuide(input: SandboxGuideInput): string {
   const scenario = sandboxScenario(input.seed);
   const api = `${input.apiUrl}/api/v1`;
   const ca = relative(process.cwd(), input.caPath) || input.caPath;
-  const json = "-H 'content-type: application/json'";
+  const key = `-H ${shellQuote(`X-API-Key: ${input.apiKey}`)}`;
+  const contentType = "-H 'content-type: application/json'";
+  const json = `${key} ${contentType}`;
   const lines = [
     'incident-bridge sandbox is running (no Azure account needed).',
     '',
     `  API       ${api}   contract: openapi/openapi.yaml`,
     `  Emulator  ${input.emulatorUrl}   Sentinel ARM, Graph security, Entra ID; CA: ${ca}`,
+    '',
+    'Every operation but GetHealth needs a credential:',
+    `  API key   X-API-Key: ${input.apiKey}`,
+    input.apiKeyFixed
+      ? `            (from ${SANDBOX_KEY_VARIABLE})`
+      : `            (new at each start; set ${SANDBOX_KEY_VARIABLE} to keep one)`,
+    ...tokenLines(input.token),
     '',
     'Seeded incidents:',
   ];
@@ -64,7 +80,7 @@ export function sandboxGuide(input: SandboxGuideInput): string {
       '{"status":"resolved","classification":"truePositive","determination":"malware"}';
     lines.push(
       '  # Resolve the Defender incident, as an analyst would in the Defender portal',
-      `  curl -s --cacert ${ca} -X PATCH ${input.emulatorUrl}/_emulator/defender/${tenantId}/incidents/${openPair.defender.id} ${json} -d '${change}'`,
+      `  curl -s --cacert ${ca} -X PATCH ${input.emulatorUrl}/_emulator/defender/${tenantId}/incidents/${openPair.defender.id} ${contentType} -d '${change}'`,
       '',
       '  # Sync it across: Sentinel closes with the matching classification pair',
       `  curl -s ${api}/sync/defender-incident ${json} -d '{"tenantId":"${tenantId}","incidentId":"${openPair.defender.id}"}'`,
@@ -73,10 +89,24 @@ export function sandboxGuide(input: SandboxGuideInput): string {
       `  curl -s --cacert ${ca} ${input.emulatorUrl}/_emulator/sentinel/incidents/${openPair.sentinel.name}`,
       '',
       '  # Look the pair up by the Sentinel incident number',
-      `  curl -s '${api}/incident-links?sentinelIncidentNumber=${openPair.sentinel.properties.incidentNumber ?? ''}'`,
+      `  curl -s ${key} '${api}/incident-links?sentinelIncidentNumber=${openPair.sentinel.properties.incidentNumber ?? ''}'`,
       '',
     );
   }
-  lines.push(`  # Health\n  curl -s ${api}/health`, '', 'Press Ctrl+C to stop.');
+  lines.push(`  # Health (open to anyone)\n  curl -s ${api}/health`, '', 'Press Ctrl+C to stop.');
   return lines.join('\n');
+}
+
+function tokenLines(token: SandboxToken | undefined): string[] {
+  if (!token) return [];
+  return [
+    `  Token     Authorization: Bearer <token>, app-only for ${token.appName},`,
+    `            roles ${token.roles.join(', ')}, valid until ${token.expiresAt.toISOString()}:`,
+    `            ${token.token}`,
+  ];
+}
+
+/** Single-quotes a word for sh, so a fixed key with any character pastes as it is. */
+function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", "'\\''")}'`;
 }

@@ -14,6 +14,12 @@ import {
 import type { Logger } from '../logging/logger.ts';
 import { startService, type RunningService } from '../service/startService.ts';
 import { sandboxConfig } from './sandboxConfig.ts';
+import {
+  SANDBOX_KEY_VARIABLE,
+  sandboxApiKey,
+  sandboxToken,
+  type SandboxToken,
+} from './sandboxCredentials.ts';
 import { sandboxGuide } from './sandboxGuide.ts';
 
 export interface SandboxOptions {
@@ -21,16 +27,22 @@ export interface SandboxOptions {
   emulatorPort?: number;
   dataDir?: string;
   logger?: Logger;
+  /** Read for INCIDENT_BRIDGE_SANDBOX_KEY. Default: the process environment. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface RunningSandbox {
   service: RunningService;
   emulator: RunningEmulator;
   guide: string;
+  apiKey: string;
+  token?: SandboxToken;
   close(): Promise<void>;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const env = options.env ?? process.env;
+  const apiKey = sandboxApiKey(env);
   const dataDir = resolve(options.dataDir ?? './data/sandbox');
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
@@ -40,7 +52,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const caPath = join(dataDir, 'emulator-ca.pem');
   writeFileSync(caPath, emulator.caCertPem);
 
-  const config = sandboxConfig(seed, emulator.url, dataDir);
+  const config = sandboxConfig(seed, emulator.url, dataDir, { apiKey });
+  const token = await sandboxToken(seed, emulator.url, emulator.caCertPem);
   const service = await startService({
     config,
     port: options.apiPort ?? 3000,
@@ -55,11 +68,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     emulatorUrl: emulator.url,
     dataDir,
     caPath,
+    apiKey,
+    apiKeyFixed: Boolean(env[SANDBOX_KEY_VARIABLE]),
+    token,
   });
   return {
     service,
     emulator,
     guide,
+    apiKey,
+    token,
     close: async () => {
       await service.close();
       await emulator.close();

@@ -9,6 +9,8 @@ import type { AppServices } from '../../api/appServices.ts';
 import type { IncidentBridgeConfig } from '../config/config.ts';
 import { ApiBudgets } from '../clients/budgets/apiBudgets.ts';
 import { transportOptions, type TransportOptions } from '../clients/transportOptions.ts';
+import { InboundAuth } from '../auth/inboundAuth.ts';
+import { requireInboundAuth } from '../config/loadConfig.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
 import { openStore } from '../store/openStore.ts';
 import { buildProviders } from '../enrich/providers/buildProviders.ts';
@@ -19,6 +21,7 @@ import { PairRegistry } from '../sync/pairRegistry.ts';
 import { SyncEngine, type SyncEngineOptions } from '../sync/engine/syncEngine.ts';
 import { RetrySchedule } from '../sync/engine/retrySchedule.ts';
 import { readFileSync } from 'node:fs';
+import { listenApi } from './listenApi.ts';
 import { packageVersion } from './packageVersion.ts';
 
 export interface StartServiceOptions {
@@ -88,6 +91,8 @@ export async function buildServices(options: StartServiceOptions): Promise<AppSe
     engine,
     enricher,
     logger,
+    auth: new InboundAuth(options.config.auth, { transport }),
+    limits: options.config.limits,
     mode: options.mode ?? 'azure',
     version: packageVersion(),
     syncWaitMs: options.syncWaitMs ?? settings.syncWaitMs,
@@ -101,13 +106,14 @@ export async function closeServices(services: AppServices): Promise<void> {
 }
 
 export async function startService(options: StartServiceOptions): Promise<RunningService> {
+  requireInboundAuth(options.config);
   const services = await buildServices(options);
   const app = createApp(services);
 
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(options.port ?? 3000, options.host ?? '127.0.0.1', () =>
-      resolve(listening),
-    );
+  const server: Server = await listenApi(app, {
+    port: options.port ?? 3000,
+    host: options.host ?? '127.0.0.1',
+    requestTimeoutMs: options.config.limits.requestTimeoutMs,
   });
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';

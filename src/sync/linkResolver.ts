@@ -65,6 +65,30 @@ export class LinkResolver {
     return pair;
   }
 
+  /**
+   * Fails with not-found when the target names no incident, so a request for one is refused
+   * before anything is queued or stored. A linked target is known to exist: no remote call.
+   */
+  async assertExists(target: SyncTarget): Promise<void> {
+    const pair = this.pairFor(target);
+    if (await this.storedLink(target)) return;
+
+    if (target.side === 'sentinel') {
+      const ref = this.sentinelRef(target.incidentArmId);
+      if (!(await pair.sentinel.get(ref.incidentId))) {
+        throw new SyncError('sentinel_incident_not_found', 'Sentinel incident not found', {
+          armId: target.incidentArmId,
+        });
+      }
+      return;
+    }
+    if (!(await pair.defender.getIncident(target.incidentId))) {
+      throw new SyncError('defender_incident_not_found', 'Defender incident not found', {
+        incidentId: target.incidentId,
+      });
+    }
+  }
+
   /** The link already stored for a target, without any remote call. */
   async storedLink(target: SyncTarget): Promise<LinkRecord | undefined> {
     if (target.side === 'sentinel') {

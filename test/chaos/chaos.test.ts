@@ -22,6 +22,7 @@ import { applyRandomEdit } from './chaosEdits.ts';
 import { ChaosModel } from './chaosModel.ts';
 import { CHAOS_CLIENT, CHAOS_TENANT, CHAOS_WORKSPACE, chaosSeed } from './chaosSeed.ts';
 import { ServiceProcess } from './serviceProcess.ts';
+import { TEST_API_KEY, TEST_LIMITS, testApiKeyConfig } from '../support/testCredentials.ts';
 
 const SEED = Number(process.env['CHAOS_SEED'] ?? Math.floor(Math.random() * 1_000_000));
 const PAIRS = 300;
@@ -150,7 +151,7 @@ async function planUntilAllLinked(target: ServiceProcess): Promise<PlanSummary> 
     if (round > 0) await new Promise((resolve) => setTimeout(resolve, 5_000));
     const response = await fetch(`${target.url}/api/v1/sync/plan`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-api-key': TEST_API_KEY },
       body: '{}',
     });
     plan = (await response.json()) as PlanSummary;
@@ -186,6 +187,8 @@ function chaosConfig(url: string, caPath: string, dataDir: string): object {
       syncWaitMs: 20_000,
     },
     credentials: { chaos: { kind: 'clientSecret', tenantId: CHAOS_TENANT, ...CHAOS_CLIENT } },
+    auth: { apiKeys: [testApiKeyConfig()] },
+    limits: TEST_LIMITS,
     pairs: [
       {
         name: 'chaos',

@@ -44,15 +44,29 @@ function evidenceTypes(incident: GraphIncident): Set<string> {
 }
 
 describe('the sandbox seed', () => {
+  it('registers the incident-bridge API with every role granted to the playbook app', () => {
+    const playbook = tenant.clients.find(
+      (client) => client.displayName === 'sentinel-sync-playbook',
+    );
+    const [registration] = tenant.apis ?? [];
+
+    expect(registration?.identifierUri).toBe('api://incident-bridge-sandbox');
+    expect(registration?.appRoleAssignments?.[playbook?.clientId ?? '']).toEqual([
+      'Incidents.Read',
+      'Incidents.Sync',
+      'Incidents.Enrich',
+    ]);
+  });
+
   it('has one tenant with the sandbox app and a guest among its users', () => {
     expect(seed.tenants).toHaveLength(1);
     expect(seed.workspaces).toHaveLength(1);
-    expect(tenant.clients).toEqual([
+    expect(tenant.clients[0]).toEqual(
       expect.objectContaining({
         displayName: 'incident-bridge-sandbox',
         clientSecret: 'sandbox-secret',
       }),
-    ]);
+    );
     expect(tenant.users.length).toBeGreaterThanOrEqual(4);
     expect(
       tenant.users.some(

@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppServices } from '../../api/appServices.ts';
 import { parseConfig } from '../../src/config/loadConfig.ts';
-import { silentLogger } from '../../src/logging/logger.ts';
+import { silentLogger, type Logger } from '../../src/logging/logger.ts';
 import { buildServices, closeServices } from '../../src/service/startService.ts';
+import { TEST_LIMITS, testApiKeyConfig } from './testCredentials.ts';
 
 export const OFFLINE_TENANT = '7a1d4b1e-2c3f-4e5a-9b8c-1d2e3f4a5b6c';
 
@@ -18,7 +19,14 @@ export interface OfflineServices {
   dispose(): Promise<void>;
 }
 
-export async function offlineServices(): Promise<OfflineServices> {
+export interface OfflineServicesOptions {
+  /** Defaults to a silent logger; tests about logs pass one writing to a stream. */
+  logger?: Logger;
+}
+
+export async function offlineServices(
+  options: OfflineServicesOptions = {},
+): Promise<OfflineServices> {
   const folder = mkdtempSync(join(tmpdir(), 'incident-bridge-api-'));
   const config = parseConfig(
     {
@@ -49,10 +57,16 @@ export async function offlineServices(): Promise<OfflineServices> {
           },
         },
       ],
+      auth: { apiKeys: [testApiKeyConfig()] },
+      limits: TEST_LIMITS,
     },
     'test',
   );
-  const services = await buildServices({ config, logger: silentLogger(), background: false });
+  const services = await buildServices({
+    config,
+    logger: options.logger ?? silentLogger(),
+    background: false,
+  });
   return {
     services,
     dispose: async () => {

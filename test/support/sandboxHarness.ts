@@ -19,6 +19,7 @@ import { RetrySchedule } from '../../src/sync/engine/retrySchedule.ts';
 import { sandboxConfig } from '../../src/sandbox/sandboxConfig.ts';
 import { sandboxScenario, type SandboxScenario } from '../../src/sandbox/sandboxScenario.ts';
 import { buildServices, closeServices } from '../../src/service/startService.ts';
+import { TEST_API_KEY, TEST_LIMITS } from './testCredentials.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,8 @@ export interface SandboxHarness {
   emulator: RunningEmulator;
   seed: EmulatorSeed;
   scenario: SandboxScenario;
+  /** The SQLite file of the store, for tests that check nothing was written. */
+  storePath: string;
   close(): Promise<void>;
 }
 
@@ -54,7 +57,11 @@ export async function startSandboxHarness(
   const emulator = await startEmulator({ seed });
   const dataDir = mkdtempSync(join(tmpdir(), 'incident-bridge-e2e-'));
   // Generous budgets: these tests are about behaviour, the budget tests about pacing.
-  const config = sandboxConfig(seed, emulator.url, dataDir, { budgets: TEST_BUDGETS });
+  const config = sandboxConfig(seed, emulator.url, dataDir, {
+    budgets: TEST_BUDGETS,
+    apiKey: TEST_API_KEY,
+    limits: TEST_LIMITS,
+  });
 
   const services = await buildServices({
     config: options.configure ? options.configure(structuredClone(config)) : config,
@@ -71,6 +78,7 @@ export async function startSandboxHarness(
     emulator,
     seed,
     scenario: sandboxScenario(seed),
+    storePath: config.store.sqlitePath,
     close: async () => {
       await closeServices(services);
       await emulator.close();

@@ -16,6 +16,7 @@ import {
   postFault,
   postFaultSeed,
 } from './faultHandlers.ts';
+import { postDelegatedToken } from './identityHandlers.ts';
 import {
   getDefenderIncident,
   getSentinelIncident,
@@ -56,6 +57,7 @@ export function controlRouter(context: EmulatorContext): Router {
   router.post('/_emulator/sentinel/incidents/:incidentName/comments', postSentinelComment(context));
 
   router.post('/_emulator/logic/runs', postLogicRun(context));
+  router.post('/_emulator/identity/delegated-tokens', postDelegatedToken(context));
 
   router.get('/_emulator/requests', getRequests(context));
   router.delete('/_emulator/requests', deleteRequests(context));

@@ -8,6 +8,7 @@ import type { RequestHandler } from 'express';
 import type { EmulatorContext } from '../emulatorContext.ts';
 import { aadErrors, sendAadError } from './aadErrors.ts';
 import { tenantIssuer } from './accessTokens.ts';
+import { tenantIssuerV1 } from './apiAccessTokens.ts';
 
 /** Tenant segments that name no single tenant but still have a configuration document. */
 const MULTI_TENANT_SEGMENTS = ['common', 'organizations'];
@@ -37,6 +38,31 @@ export function getOpenIdConfiguration(context: EmulatorContext): RequestHandler
       scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
       request_uri_parameter_supported: false,
       tenant_region_scope: null,
+      cloud_instance_name: 'microsoftonline.com',
+    });
+  };
+}
+
+/**
+ * The v1 document (`/{tenant}/.well-known/openid-configuration`): v1 issuer, same keys.
+ * Resource servers that accept v1 tokens read their keys from here.
+ */
+export function getOpenIdConfigurationV1(context: EmulatorContext): RequestHandler {
+  return (req, res) => {
+    const segment = String(req.params['tenant']);
+    const tenant = context.state.tenant(segment);
+    if (!tenant) return sendAadError(res, aadErrors.tenantNotFound(segment), context);
+
+    const base = `${context.baseUrl}/${segment}`;
+    res.json({
+      issuer: tenantIssuerV1(tenant.tenantId),
+      authorization_endpoint: `${base}/oauth2/authorize`,
+      token_endpoint: `${base}/oauth2/token`,
+      jwks_uri: `${base}/discovery/keys`,
+      token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt'],
+      response_types_supported: ['code', 'id_token', 'code id_token', 'token id_token', 'token'],
+      id_token_signing_alg_values_supported: ['RS256'],
+      subject_types_supported: ['pairwise'],
       cloud_instance_name: 'microsoftonline.com',
     });
   };

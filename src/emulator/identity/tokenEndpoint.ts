@@ -15,6 +15,7 @@ import {
   issueAccessToken,
   type ClientAuthenticationMethod,
 } from './accessTokens.ts';
+import { issueApiAccessToken } from './apiAccessTokens.ts';
 import { checkClientAssertion } from './clientAssertion.ts';
 import { resolveClientCredentialsScope } from './resources.ts';
 
@@ -46,7 +47,17 @@ export function postToken(context: EmulatorContext): RequestHandler {
     if (!scope.ok && scope.problem === 'notDefaultScope') {
       return fail(aadErrors.invalidScope(scope.scope));
     }
-    if (!scope.ok) return fail(aadErrors.unknownResource(scope.scope, tenantSegment));
+    if (!scope.ok) {
+      const api = context.state.findApi(tenant.tenantId, scope.scope.slice(0, -'/.default'.length));
+      if (!api) return fail(aadErrors.unknownResource(scope.scope, tenantSegment));
+      const apiToken = await issueApiAccessToken(
+        { api, client },
+        context.signingKey,
+        context.baseUrl,
+        context.clock(),
+      );
+      return sendToken(res, apiToken);
+    }
 
     const token = await issueAccessToken(
       { client, audience: scope.audience, method },

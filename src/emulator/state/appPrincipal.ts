@@ -14,6 +14,17 @@ export interface EmulatorClient {
   objectId: string;
 }
 
+/** An API registered in a tenant, with the app roles granted to the tenant's apps. */
+export interface EmulatorApi {
+  tenantId: string;
+  appId: string;
+  identifierUri: string;
+  displayName: string;
+  accessTokenVersion: 1 | 2;
+  /** By lower-cased client id. */
+  appRoleAssignments: Record<string, string[]>;
+}
+
 /** The caller of an ARM or Graph request, read from its verified bearer token. */
 export interface AppPrincipal {
   tenantId: string;

@@ -8,12 +8,13 @@ import { normalizeAlertEnums, normalizeIncidentEnums } from '../graph/graphEnums
 import { stableGuid } from '../ids.ts';
 import type { EmulatorTenantSeed } from '../seed.ts';
 import { formatDate, stampAfter } from '../timestamps.ts';
-import type { EmulatorClient } from './appPrincipal.ts';
+import type { EmulatorApi, EmulatorClient } from './appPrincipal.ts';
 
 export interface DefenderTenant {
   tenantId: string;
   displayName: string;
   clients: EmulatorClient[];
+  apis: EmulatorApi[];
   users: GraphUser[];
   /** Keyed by Graph incident id. */
   incidents: Map<string, GraphIncident>;
@@ -35,6 +36,19 @@ export function buildDefenderTenant(seed: EmulatorTenantSeed, now: Date): Defend
       ...client,
       tenantId: seed.tenantId,
       objectId: client.objectId ?? stableGuid('service-principal', seed.tenantId, client.clientId),
+    })),
+    apis: (seed.apis ?? []).map((api) => ({
+      tenantId: seed.tenantId,
+      appId: api.appId,
+      identifierUri: api.identifierUri,
+      displayName: api.displayName,
+      accessTokenVersion: api.accessTokenVersion ?? 1,
+      appRoleAssignments: Object.fromEntries(
+        Object.entries(api.appRoleAssignments ?? {}).map(([clientId, roles]) => [
+          clientId.toLowerCase(),
+          [...roles],
+        ]),
+      ),
     })),
     users: structuredClone(seed.users),
     incidents: new Map(),

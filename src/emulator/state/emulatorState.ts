@@ -16,7 +16,7 @@ import { sameWorkspace } from '../../model/sentinelIncidentArmId.ts';
 import { newGuid } from '../ids.ts';
 import type { SentinelDomainWhois, SentinelIpGeodata } from '../../model/sentinelContext.ts';
 import type { EmulatorSeed, SentinelIncidentSeed } from '../seed.ts';
-import type { EmulatorClient } from './appPrincipal.ts';
+import type { EmulatorApi, EmulatorClient } from './appPrincipal.ts';
 import {
   appendDefenderComment,
   applyDefenderChange,
@@ -109,6 +109,16 @@ export class EmulatorState {
     const wanted = clientId.toLowerCase();
     return this.tenant(tenantId)?.clients.find(
       (client) => client.clientId.toLowerCase() === wanted,
+    );
+  }
+
+  /** An API of the tenant by its App ID URI or application id, trailing slashes ignored. */
+  findApi(tenantId: string, resource: string): EmulatorApi | undefined {
+    const wanted = resource.replace(/\/+$/, '').toLowerCase();
+    return this.tenant(tenantId)?.apis.find(
+      (api) =>
+        api.appId.toLowerCase() === wanted ||
+        api.identifierUri.replace(/\/+$/, '').toLowerCase() === wanted,
     );
   }
 

@@ -6,6 +6,7 @@ import type { GraphIncident, GraphUser } from '../../model/graphIncident.ts';
 import type { SentinelWorkspaceRef } from '../../model/sentinelIncidentArmId.ts';
 import type { ThreatIntelligenceIndicator } from '../../model/sentinelContext.ts';
 import type { SentinelIncidentSeed, WatchlistSeed } from '../seed.ts';
+import type { EmulatorApi } from './appPrincipal.ts';
 import type { DefenderTenant } from './defenderTenant.ts';
 import type { SentinelWorkspace } from './sentinelWorkspace.ts';
 
@@ -14,6 +15,7 @@ export interface EmulatorStateSnapshot {
     tenantId: string;
     displayName: string;
     clients: Array<{ clientId: string; displayName: string; objectId: string }>;
+    apis: EmulatorApi[];
     users: GraphUser[];
     defenderIncidents: GraphIncident[];
   }>;
@@ -40,6 +42,7 @@ export function snapshotState(
         displayName,
         objectId,
       })),
+      apis: tenant.apis,
       users: tenant.users,
       defenderIncidents: [...tenant.incidents.values()],
     })),
