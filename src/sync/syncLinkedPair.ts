@@ -10,6 +10,7 @@ import type { SentinelIncident } from '../model/sentinelIncident.ts';
 import { readGraphIncident } from '../mapping/readGraphIncident.ts';
 import { isResolvableAssignee, type ResolvedOwner } from '../mapping/ownerMapping.ts';
 import { readSentinelIncident } from '../mapping/sentinelIncidentView.ts';
+import { syncableLabelNames } from '../mapping/labelMapping.ts';
 import type { DeterminationMemory } from '../mapping/classificationTable.ts';
 import type { LinkRecord } from '../store/linkRecord.ts';
 import type { Store } from '../store/store.ts';
@@ -211,6 +212,10 @@ function pendingWriteOf(
     defenderAfter: snapshotOfDefender(readGraphIncident(defenderAfter).incident),
     sentinelFields: fieldsOfChanges(plan.sentinelWrite?.changes ?? []),
     defenderFields: fieldsOfChanges(plan.defenderWrite?.changes ?? []),
+    tagsRead: {
+      defender: readGraphIncident(defenderRaw).incident.customTags,
+      sentinel: syncableLabelNames(readSentinelIncident(sentinelRaw).incident.labels),
+    },
   };
 }
 

@@ -11,6 +11,7 @@
  */
 import { sameTagSet, syncableLabelNames } from '../../mapping/labelMapping.ts';
 import { ownerKeyOfDefender, ownerKeyOfSentinel } from '../../mapping/ownerMapping.ts';
+import { settleLandedTags, type TagsRead } from './landedTags.ts';
 import type { PairState } from './pairState.ts';
 import type { DefenderSnapshot, SentinelSnapshot } from './snapshots.ts';
 import { readDefenderSnapshot, readSentinelSnapshot, SNAPSHOT_VERSION } from './snapshots.ts';
@@ -23,6 +24,8 @@ export interface PendingWrite {
   /** Fields the Sentinel write changes, and those the Defender write changes. */
   sentinelFields: SyncField[];
   defenderFields: SyncField[];
+  /** The tag lists the write was planned from, so tags can settle one by one. */
+  tagsRead?: TagsRead;
 }
 
 export function readPendingWrite(stored: unknown): PendingWrite | undefined {
@@ -43,7 +46,10 @@ export function applyLandedWrites(state: PairState, pending: PendingWrite | unde
     defenderHolds(field, state, pending.defenderAfter),
   );
   const landed = new Set<SyncField>([...sentinelLanded, ...defenderLanded]);
-  if (landed.size === 0) return state;
+  const settlesTags = pending.tagsRead !== undefined && writesTags(pending);
+  if (landed.size === 0 && !(settlesTags && state.baseDefender && state.baseSentinel)) {
+    return state;
+  }
 
   if (!state.baseDefender || !state.baseSentinel) {
     // A first sync has no earlier state to fall back on for the fields that did not land, so
@@ -63,10 +69,27 @@ export function applyLandedWrites(state: PairState, pending: PendingWrite | unde
   const baseDefender = structuredClone(state.baseDefender);
   const baseSentinel = structuredClone(state.baseSentinel);
   for (const field of landed) {
+    if (field === 'tags' && settlesTags) continue;
     copyDefender(field, pending.defenderAfter, baseDefender);
     copySentinel(field, pending.sentinelAfter, baseSentinel);
   }
+  if (settlesTags && pending.tagsRead) {
+    const input = {
+      now: { defender: state.defender, sentinel: state.sentinel },
+      read: pending.tagsRead,
+      after: { defender: pending.defenderAfter, sentinel: pending.sentinelAfter },
+      writtenOn: {
+        defender: pending.defenderFields.includes('tags'),
+        sentinel: pending.sentinelFields.includes('tags'),
+      },
+    };
+    settleLandedTags(input, baseDefender, baseSentinel);
+  }
   return { ...state, baseDefender, baseSentinel };
+}
+
+function writesTags(pending: PendingWrite): boolean {
+  return pending.defenderFields.includes('tags') || pending.sentinelFields.includes('tags');
 }
 
 function sentinelHolds(field: SyncField, state: PairState, after: SentinelSnapshot): boolean {

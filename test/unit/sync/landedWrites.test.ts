@@ -70,3 +70,61 @@ describe('a first sync killed half way', () => {
     expect(plan.defenderWrite?.patch.customTags).toEqual(['s-3']);
   });
 });
+
+describe('tags after a write whose answer was lost', () => {
+  const label = (labelName: string) => ({ labelName, labelType: 'User' });
+  const userLabels = (labels: Array<{ labelName: string }> | null | undefined) =>
+    (labels ?? []).map((l) => l.labelName).filter((name) => !name.startsWith('sys:'));
+
+  /** Synced with d-4 and s-4 on both sides, then edited to the given lists. */
+  function syncedWithBothTags(defenderTags: string[], sentinelLabels: string[]) {
+    const state = syncedThenEdited({
+      defender: { customTags: defenderTags },
+      sentinel: { labels: sentinelLabels.map(label) },
+    });
+    state.baseDefender!.customTags = ['d-4', 's-4'];
+    state.baseSentinel!.labels = [label('d-4'), label('s-4')];
+    return state;
+  }
+
+  it('keeps a Sentinel label re-added after its removal reached Defender unrecorded', () => {
+    // Sentinel removed s-4; the sync took it off Defender, the answer was lost; then Defender
+    // gained d-2 and Sentinel got s-4 back. The removal did land, so s-4 is a new addition.
+    const state = syncedWithBothTags(['d-4', 'd-2'], ['d-4', 's-4']);
+    const pending: PendingWrite = {
+      v: SNAPSHOT_VERSION,
+      defenderAfter: { ...state.baseDefender!, customTags: ['d-4'] },
+      sentinelAfter: { ...state.baseSentinel!, labels: [label('d-4')] },
+      sentinelFields: [],
+      defenderFields: ['tags'],
+      tagsRead: { defender: ['d-4', 's-4'], sentinel: ['d-4'] },
+    };
+
+    const withoutSettling = mergeIncidentPair(
+      applyLandedWrites(state, { ...pending, tagsRead: undefined }),
+    );
+    expect(userLabels(withoutSettling.sentinelWrite?.properties.labels)).toEqual(['d-4', 'd-2']);
+
+    const plan = mergeIncidentPair(applyLandedWrites(state, pending));
+    expect(plan.defenderWrite?.patch.customTags?.slice().sort()).toEqual(['d-2', 'd-4', 's-4']);
+    const labels = userLabels(plan.sentinelWrite?.properties.labels).sort();
+    expect(labels).toEqual(['d-2', 'd-4', 's-4']);
+  });
+
+  it('still spreads a tag change whose write did not land', () => {
+    // Sentinel removed s-4; the Defender write carrying the removal never landed.
+    const state = syncedWithBothTags(['d-4', 's-4', 'd-2'], ['d-4']);
+    const pending: PendingWrite = {
+      v: SNAPSHOT_VERSION,
+      defenderAfter: { ...state.baseDefender!, customTags: ['d-4'] },
+      sentinelAfter: { ...state.baseSentinel!, labels: [label('d-4')] },
+      sentinelFields: [],
+      defenderFields: ['tags'],
+      tagsRead: { defender: ['d-4', 's-4'], sentinel: ['d-4'] },
+    };
+
+    const plan = mergeIncidentPair(applyLandedWrites(state, pending));
+    expect(plan.defenderWrite?.patch.customTags?.slice().sort()).toEqual(['d-2', 'd-4']);
+    expect(userLabels(plan.sentinelWrite?.properties.labels).sort()).toEqual(['d-2', 'd-4']);
+  });
+});
