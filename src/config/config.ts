@@ -105,7 +105,7 @@ export interface ApiLimitsConfig {
 }
 
 export interface IncidentBridgeConfig {
-  store: { sqlitePath: string; databaseUrl?: string };
+  store: { sqlitePath: string; databaseUrl?: string; schema?: string; poolSize: number };
   budgets: BudgetOverrides;
   azure: AzureEndpoints;
   credentials: Readonly<Record<string, CredentialConfig>>;
@@ -120,6 +120,9 @@ export interface IncidentBridgeConfig {
 export interface EngineConfig {
   workerConcurrency: number;
   jobLeaseMs: number;
+  pairLeaseMs: number;
+  /** Names this replica in job and pair leases; host, process id and a random part if unset. */
+  replicaId?: string;
   retryBaseDelayMs: number;
   retryMaxDelayMs: number;
   maxAttempts: number;

@@ -226,7 +226,13 @@ export const configSchema = {
       additionalProperties: false,
       properties: {
         sqlitePath: { type: 'string', minLength: 1, default: './data/incident-bridge.db' },
-        databaseUrl: { type: 'string', minLength: 1 },
+        databaseUrl: {
+          type: 'string',
+          pattern: '^postgres(ql)?://',
+          description: 'PostgreSQL instead of the SQLite file; DATABASE_URL sets it too.',
+        },
+        schema: { type: 'string', pattern: '^[a-z_][a-z0-9_]{0,62}$' },
+        poolSize: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
       },
     },
     azure: {
@@ -301,7 +307,19 @@ export const configSchema = {
       additionalProperties: false,
       properties: {
         workerConcurrency: { type: 'integer', minimum: 1, maximum: 64, default: 4 },
-        jobLeaseMs: { type: 'integer', minimum: 1000, default: 120000 },
+        jobLeaseMs: {
+          type: 'integer',
+          minimum: 1000,
+          default: 30000,
+          description: 'A running job is renewed every third of this; a dead worker loses it.',
+        },
+        pairLeaseMs: {
+          type: 'integer',
+          minimum: 1000,
+          default: 30000,
+          description: 'How long a replica keeps polling a pair without renewing its lease.',
+        },
+        replicaId: { type: 'string', minLength: 1, maxLength: 120 },
         retryBaseDelayMs: { type: 'integer', minimum: 10, default: 2000 },
         retryMaxDelayMs: { type: 'integer', minimum: 100, default: 300000 },
         maxAttempts: { type: 'integer', minimum: 1, maximum: 50, default: 8 },

@@ -38,9 +38,20 @@ export function parseConfig(
 
   const config = candidate as unknown as IncidentBridgeConfig;
   fillAuthorityDefaults(config);
+  fillDatabaseUrl(config, env);
   const problems = crossCheck(config, env);
   if (problems.length > 0) throw new ConfigError(problems, source);
   return deepFreeze(config);
+}
+
+/** `DATABASE_URL`, the usual way platforms hand over a database, applies when the file is silent. */
+function fillDatabaseUrl(config: IncidentBridgeConfig, env: NodeJS.ProcessEnv): void {
+  const fromEnv = env['DATABASE_URL'];
+  if (config.store.databaseUrl || !fromEnv) return;
+  if (!/^postgres(ql)?:\/\//.test(fromEnv)) {
+    throw new ConfigError(['DATABASE_URL: must start with postgres:// or postgresql://'], 'env');
+  }
+  config.store.databaseUrl = fromEnv;
 }
 
 /** Reads a JSON or YAML config file. */

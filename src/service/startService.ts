@@ -20,7 +20,9 @@ import { KeyedMutex } from '../sync/keyedMutex.ts';
 import { PairRegistry } from '../sync/pairRegistry.ts';
 import { SyncEngine, type SyncEngineOptions } from '../sync/engine/syncEngine.ts';
 import { RetrySchedule } from '../sync/engine/retrySchedule.ts';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { listenApi } from './listenApi.ts';
 import { packageVersion } from './packageVersion.ts';
 
@@ -49,7 +51,7 @@ export interface RunningService {
 export async function buildServices(options: StartServiceOptions): Promise<AppServices> {
   const logger = options.logger ?? createLogger();
   const transport = transportFor(options);
-  const store = await openStore({ sqlitePath: options.config.store.sqlitePath });
+  const store = await openStore(options.config.store);
   const pairs = PairRegistry.fromConfig(
     options.config,
     transport,
@@ -67,6 +69,8 @@ export async function buildServices(options: StartServiceOptions): Promise<AppSe
     background: options.background ?? settings.background,
     workerConcurrency: settings.workerConcurrency,
     leaseMs: settings.jobLeaseMs,
+    pairLeaseMs: settings.pairLeaseMs,
+    workerId: settings.replicaId ?? replicaName(),
     retry: new RetrySchedule({
       baseDelayMs: settings.retryBaseDelayMs,
       maxDelayMs: settings.retryMaxDelayMs,
@@ -132,4 +136,9 @@ function transportFor(options: StartServiceOptions): TransportOptions {
   if (options.trustedCaCertPem) return transportOptions(options.trustedCaCertPem);
   const path = options.config.azure.trustedCaCertPath;
   return transportOptions(path ? readFileSync(path, 'utf8') : undefined);
+}
+
+/** A replica name that says where it runs, unique even for two processes on one host. */
+function replicaName(): string {
+  return `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
 }

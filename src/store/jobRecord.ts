@@ -1,6 +1,6 @@
 /** A durable unit of sync work, as the store keeps it. The payload belongs to the sync. */
 
-export type JobStatus = 'queued' | 'running' | 'dead';
+export type JobStatus = 'queued' | 'running' | 'done' | 'dead';
 
 export interface JobRecord {
   id: string;
@@ -18,7 +18,14 @@ export interface JobRecord {
   leaseUntil: string | null;
   lastError: string | null;
   plannedWrite: unknown;
+  /** A finished job's outcome (done) or final error (dead, or done without a sync). */
+  result: JobResult | null;
+  finishedAt: string | null;
 }
+
+export type JobResult =
+  | { ok: true; outcome: unknown }
+  | { ok: false; error: { code: string; message: string; [more: string]: unknown } };
 
 export interface NewJob {
   pairName: string;

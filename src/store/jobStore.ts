@@ -1,30 +1,47 @@
 /**
  * The durable job queue. Jobs for one subject (an incident pair) never run side by side, and a
  * new job for a subject that already has one waiting merges into it, so a burst of updates
- * becomes one run. A claimed job carries a lease; if its worker dies, the lease runs out and
- * another worker takes the job again (at least once; the sync's effects are idempotent).
+ * becomes one run. A claimed job carries a lease its worker renews while it runs; if the
+ * worker dies, the lease runs out and another worker, in this replica or another, takes the
+ * job again (at least once; the sync's effects are idempotent).
+ *
+ * The one-running-job-per-subject rule is a unique index, so it holds across replicas even
+ * when two claim at the same instant. On PostgreSQL, claims lock their candidate row with
+ * `FOR UPDATE SKIP LOCKED`, so replicas claiming at once take different jobs instead of
+ * queueing behind each other's locks.
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { JobRecord, NewJob, PayloadMerge } from './jobRecord.ts';
+import type { JobRecord, JobResult, NewJob, PayloadMerge } from './jobRecord.ts';
 import type { Database, JobsTable } from './schema.ts';
+import { isUniqueViolation, type StoreDialect } from './storeDialect.ts';
 
 export interface JobFailure {
   error: string;
   /** Retry no sooner than this; undefined sends the job to the dead letters. */
   retryAt?: Date;
   plannedWrite?: unknown;
+  /** Kept with a dead letter, for a replica waiting on the job. */
+  result?: JobResult;
 }
+
+/** Claim attempts that lost a race for the same subject before giving up this round. */
+const CLAIM_RACES = 3;
 
 export class JobStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: () => Date = () => new Date(),
+    private readonly dialect: StoreDialect = 'sqlite',
   ) {}
 
   /** Queues work for a subject, merging it into the job already waiting for it, if any. */
   async enqueue(job: NewJob, merge: PayloadMerge): Promise<JobRecord> {
     return this.db.transaction().execute(async (trx) => {
+      if (this.dialect === 'postgres') {
+        // Two replicas queueing for one subject at once would both find nothing waiting.
+        await sql`select pg_advisory_xact_lock(hashtext(${job.subjectKey}))`.execute(trx);
+      }
       const now = this.clock().toISOString();
       const waiting = await trx
         .selectFrom('jobs')
@@ -66,6 +83,8 @@ export class JobStore {
           lease_until: null,
           last_error: null,
           planned_write: null,
+          result: null,
+          finished_at: null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -78,9 +97,21 @@ export class JobStore {
    * running job's lease ran out), and leases it to `worker`.
    */
   async claim(worker: string, leaseMs: number): Promise<JobRecord | undefined> {
+    for (let race = 1; race <= CLAIM_RACES; race += 1) {
+      try {
+        return await this.claimOnce(worker, leaseMs);
+      } catch (error) {
+        // Another worker started a job of the same subject between our look and our update.
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    return undefined;
+  }
+
+  private async claimOnce(worker: string, leaseMs: number): Promise<JobRecord | undefined> {
     return this.db.transaction().execute(async (trx) => {
       const now = this.clock().toISOString();
-      const candidate = await trx
+      let candidates = trx
         .selectFrom('jobs as j')
         .selectAll('j')
         .where((eb) =>
@@ -96,15 +127,16 @@ export class JobStore {
                 .select('busy.id')
                 .whereRef('busy.subject_key', '=', 'j.subject_key')
                 .whereRef('busy.id', '!=', 'j.id')
-                .where('busy.status', '=', 'running')
-                .where('busy.lease_until', '>=', now),
+                // Even with its lease run out, a running job goes first: it is a candidate too.
+                .where('busy.status', '=', 'running'),
             ),
           ),
         )
         .orderBy('j.priority')
         .orderBy('j.run_after')
-        .limit(1)
-        .executeTakeFirst();
+        .limit(1);
+      if (this.dialect === 'postgres') candidates = candidates.forUpdate().skipLocked();
+      const candidate = await candidates.executeTakeFirst();
       if (!candidate) return undefined;
 
       const claimed = await trx
@@ -124,13 +156,46 @@ export class JobStore {
     });
   }
 
-  /** Removes a finished job; only its current holder may. */
-  async complete(job: JobRecord, worker: string): Promise<void> {
+  /** Extends a running job's lease; false when `worker` no longer holds it. */
+  async renew(job: JobRecord, worker: string, leaseMs: number): Promise<boolean> {
+    const now = this.clock();
+    const result = await this.db
+      .updateTable('jobs')
+      .set({ lease_until: new Date(now.getTime() + leaseMs).toISOString() })
+      .where('id', '=', job.id)
+      .where('status', '=', 'running')
+      .where('lease_owner', '=', worker)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Marks a job finished with its result; only its current holder may. */
+  async complete(job: JobRecord, worker: string, result?: JobResult): Promise<void> {
+    const now = this.clock().toISOString();
     await this.db
-      .deleteFrom('jobs')
+      .updateTable('jobs')
+      .set({
+        status: 'done',
+        result: result === undefined ? null : JSON.stringify(result),
+        finished_at: now,
+        lease_owner: null,
+        lease_until: null,
+        updated_at: now,
+      })
       .where('id', '=', job.id)
       .where('lease_owner', '=', worker)
       .execute();
+  }
+
+  /** Forgets finished jobs older than `ageMs`; returns how many. */
+  async pruneFinished(ageMs: number): Promise<number> {
+    const cutoff = new Date(this.clock().getTime() - ageMs).toISOString();
+    const result = await this.db
+      .deleteFrom('jobs')
+      .where('status', '=', 'done')
+      .where('finished_at', '<', cutoff)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   /** Schedules a retry, or moves the job to the dead letters when no retry is given. */
@@ -144,6 +209,8 @@ export class JobStore {
         last_error: failure.error,
         planned_write:
           failure.plannedWrite === undefined ? null : JSON.stringify(failure.plannedWrite),
+        result: failure.result && !failure.retryAt ? JSON.stringify(failure.result) : null,
+        finished_at: failure.retryAt ? null : now,
         lease_owner: null,
         lease_until: null,
         updated_at: now,
@@ -164,7 +231,14 @@ export class JobStore {
     const now = this.clock().toISOString();
     const replayed = await this.db
       .updateTable('jobs')
-      .set({ status: 'queued', attempts: 0, run_after: now, updated_at: now })
+      .set({
+        status: 'queued',
+        attempts: 0,
+        run_after: now,
+        updated_at: now,
+        result: null,
+        finished_at: null,
+      })
       .where('id', '=', id)
       .where('status', '=', 'dead')
       .returningAll()
@@ -242,5 +316,7 @@ function toJobRecord(row: Selectable<JobsTable>): JobRecord {
     leaseUntil: row.lease_until,
     lastError: row.last_error,
     plannedWrite: row.planned_write === null ? null : (JSON.parse(row.planned_write) as unknown),
+    result: row.result === null ? null : (JSON.parse(row.result) as JobResult),
+    finishedAt: row.finished_at,
   };
 }

@@ -46,7 +46,7 @@ export interface JobsTable {
   subject_key: string;
   /** Lower runs first; see CallPriority. */
   priority: number;
-  /** queued | running | dead */
+  /** queued | running | done | dead */
   status: string;
   payload: string;
   attempts: number;
@@ -59,6 +59,17 @@ export interface JobsTable {
   lease_until: string | null;
   last_error: string | null;
   planned_write: string | null;
+  /** JSON: a finished job's outcome, or its final error; kept a short while. */
+  result: string | null;
+  finished_at: string | null;
+}
+
+/** Time-limited ownership of a piece of background work, such as polling one pair. */
+export interface LeasesTable {
+  name: string;
+  owner: string;
+  expires_at: string;
+  acquired_at: string;
 }
 
 export interface CursorsTable {
@@ -94,4 +105,5 @@ export interface Database {
   cursors: CursorsTable;
   comment_ledger: CommentLedgerTable;
   idempotency_keys: IdempotencyKeysTable;
+  leases: LeasesTable;
 }

@@ -8,6 +8,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { AuditEntry } from './auditEntry.ts';
 import type { LinkRecord, LinkState, NewLink, SyncedState } from './linkRecord.ts';
 import { JobStore } from './jobStore.ts';
+import { LeaseStore } from './leaseStore.ts';
+import type { StoreDialect } from './storeDialect.ts';
 import type { AuditLogTable, Database, LinksTable } from './schema.ts';
 
 export interface CommentLedgerEntry {
@@ -30,16 +32,21 @@ export class Store {
   /** The durable job queue; use it outside `transaction` (it opens its own). */
   readonly jobs: JobStore;
 
+  /** Time-limited ownership of background work, shared by the replicas. */
+  readonly leases: LeaseStore;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: () => Date = () => new Date(),
+    readonly dialect: StoreDialect = 'sqlite',
   ) {
-    this.jobs = new JobStore(db, clock);
+    this.jobs = new JobStore(db, clock, dialect);
+    this.leases = new LeaseStore(db, clock);
   }
 
   /** Runs `work` in one transaction; everything it writes lands together or not at all. */
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work(new Store(trx, this.clock)));
+    return this.db.transaction().execute((trx) => work(new Store(trx, this.clock, this.dialect)));
   }
 
   async findLinkBySentinelArmId(armId: string): Promise<LinkRecord | undefined> {

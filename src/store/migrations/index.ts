@@ -6,9 +6,11 @@ import type { Migration } from 'kysely';
 import * as linksAndAudit from './0001_links_and_audit.ts';
 import * as jobsAndLedgers from './0002_jobs_and_ledgers.ts';
 import * as pendingWrites from './0003_pending_writes.ts';
+import * as replicas from './0004_replicas.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_links_and_audit': linksAndAudit,
   '0002_jobs_and_ledgers': jobsAndLedgers,
   '0003_pending_writes': pendingWrites,
+  '0004_replicas': replicas,
 };

@@ -10,10 +10,15 @@ import type { JobRecord } from '../../store/jobRecord.ts';
 import type { Store } from '../../store/store.ts';
 import type { SyncOutcome } from '../syncOutcome.ts';
 import { classifyJobError } from './classifyJobError.ts';
+import { resultOfError, resultOfOutcome } from './jobResults.ts';
 import type { JobOutcomes } from './jobOutcomes.ts';
 import type { LagTracker } from './lagTracker.ts';
 import { RetrySchedule } from './retrySchedule.ts';
 import type { SyncJobPayload } from './syncJobPayload.ts';
+
+const PRUNE_EVERY_MS = 60_000;
+/** Longer than any caller waits for a job (the API waits seconds). */
+const KEEP_FINISHED_MS = 10 * 60_000;
 
 export type RunSyncJob = (payload: SyncJobPayload, job: JobRecord) => Promise<SyncOutcome>;
 
@@ -38,13 +43,14 @@ export class JobWorker {
   private readonly idlePollMs: number;
   private readonly retry: RetrySchedule;
   private running = false;
+  private lastPruneAt = 0;
   private loops: Array<Promise<void>> = [];
   private wakers: Array<() => void> = [];
 
   constructor(private readonly options: JobWorkerOptions) {
     this.workerId = options.workerId ?? `worker-${randomUUID()}`;
     this.concurrency = options.concurrency ?? 4;
-    this.leaseMs = options.leaseMs ?? 120_000;
+    this.leaseMs = options.leaseMs ?? 30_000;
     this.idlePollMs = options.idlePollMs ?? 1_000;
     this.retry = options.retry ?? new RetrySchedule();
   }
@@ -89,14 +95,47 @@ export class JobWorker {
   private async execute(job: JobRecord, worker: string): Promise<void> {
     const payload = job.payload as SyncJobPayload;
     const priority = CALL_PRIORITIES[job.priority] ?? 'status';
+    const heartbeat = this.keepLease(job, worker);
     try {
       const outcome = await withCallPriority(priority, () => this.options.run(payload, job));
-      await this.options.store.jobs.complete(job, worker);
+      await this.options.store.jobs.complete(job, worker, resultOfOutcome(outcome));
       this.options.lag?.record(job.pairName, Date.now() - Date.parse(job.noticedAt));
       this.options.outcomes.succeeded(job.id, outcome);
     } catch (error) {
       await this.handleFailure(job, worker, error);
+    } finally {
+      clearInterval(heartbeat);
     }
+    this.pruneNowAndThen();
+  }
+
+  /**
+   * Renews the job's lease while it runs, so a slow sync (throttled, retrying) is never taken
+   * over by another replica mid-way; only a worker that died stops renewing.
+   */
+  private keepLease(job: JobRecord, worker: string): NodeJS.Timeout {
+    const timer = setInterval(() => {
+      this.options.store.jobs.renew(job, worker, this.leaseMs).then(
+        (held) => {
+          if (!held) this.options.logger.warn({ jobId: job.id }, 'job lease lost while running');
+        },
+        (error: unknown) => {
+          this.options.logger.warn({ jobId: job.id, err: String(error) }, 'lease renewal failed');
+        },
+      );
+    }, this.leaseMs / 3);
+    timer.unref();
+    return timer;
+  }
+
+  /** Finished jobs stay a while for callers waiting on them, then go. */
+  private pruneNowAndThen(): void {
+    const now = Date.now();
+    if (now - this.lastPruneAt < PRUNE_EVERY_MS) return;
+    this.lastPruneAt = now;
+    this.options.store.jobs.pruneFinished(KEEP_FINISHED_MS).catch((error: unknown) => {
+      this.options.logger.warn({ err: String(error) }, 'could not prune finished jobs');
+    });
   }
 
   private async handleFailure(job: JobRecord, worker: string, error: unknown): Promise<void> {
@@ -107,7 +146,7 @@ export class JobWorker {
     const log = { jobId: job.id, pair: job.pairName, attempts: job.attempts, code: verdict.code };
 
     if (verdict.settled) {
-      await this.options.store.jobs.complete(job, worker);
+      await this.options.store.jobs.complete(job, worker, resultOfError(error));
       this.options.logger.warn({ ...log, detail: verdict.message }, 'job settled without a sync');
       this.options.outcomes.failed(job.id, error);
       return;
@@ -117,6 +156,7 @@ export class JobWorker {
       error: `${verdict.code}: ${verdict.message}`,
       retryAt: delay === undefined ? undefined : new Date(Date.now() + delay),
       plannedWrite: verdict.plannedWrite,
+      result: resultOfError(error),
     });
     if (delay === undefined) {
       this.options.logger.error(log, 'job moved to the dead letters');

@@ -2,6 +2,8 @@
  * The continuous sync: a job worker, and per pair a Defender poller, a Sentinel poller and the
  * reconcile sweep on their own intervals. Everything they find goes through the durable job
  * queue, so a crash at any point loses nothing: on restart the queued and leased jobs run again.
+ * Replicas sharing a database all run the worker; each pair's pollers and sweep run in the one
+ * replica holding the pair's lease.
  */
 import type { Logger } from '../../logging/logger.ts';
 import { withCallPriority } from '../../clients/budgets/callPriority.ts';
@@ -14,6 +16,7 @@ import { ReconcileSweep, type ReconcileSummary } from '../reconcile/reconcileSwe
 import { JobOutcomes } from './jobOutcomes.ts';
 import { JobWorker } from './jobWorker.ts';
 import { LagTracker } from './lagTracker.ts';
+import { PairLeases } from './pairLeases.ts';
 import type { RetrySchedule } from './retrySchedule.ts';
 import { SyncJobs } from './syncJobs.ts';
 
@@ -29,7 +32,11 @@ export interface SyncEngineOptions {
   retry?: RetrySchedule;
   workerId?: string;
   leaseMs?: number;
+  /** How long a replica's claim on polling a pair lasts without renewal. Default 30 s. */
+  pairLeaseMs?: number;
 }
+
+const DEFAULT_PAIR_LEASE_MS = 30_000;
 
 export interface PairActivity {
   lastDefenderPollAt?: string;
@@ -48,6 +55,7 @@ export class SyncEngine {
   private readonly defenderPoller: DefenderPoller;
   private readonly sentinelPoller: SentinelPoller;
   private readonly reconcile: ReconcileSweep;
+  private readonly pairLeases: PairLeases;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private running = false;
@@ -74,6 +82,18 @@ export class SyncEngine {
     this.defenderPoller = new DefenderPoller(options.store, this.jobs, options.logger);
     this.sentinelPoller = new SentinelPoller(options.store, this.jobs, options.logger);
     this.reconcile = new ReconcileSweep({ store: options.store, jobs: this.jobs });
+    this.pairLeases = new PairLeases({
+      leases: options.store.leases,
+      replicaId: this.worker.workerId,
+      pairNames: options.pairs.all().map((pair) => pair.config.name),
+      leaseMs: options.pairLeaseMs ?? DEFAULT_PAIR_LEASE_MS,
+      logger: options.logger,
+    });
+  }
+
+  /** The pairs whose pollers run in this replica. */
+  polledPairs(): string[] {
+    return this.pairLeases.held();
   }
 
   start(): void {
@@ -82,19 +102,38 @@ export class SyncEngine {
     this.worker.start();
     if (this.options.background === false) return;
 
+    const leaseMs = this.options.pairLeaseMs ?? DEFAULT_PAIR_LEASE_MS;
+    this.every(leaseMs / 3, () => this.pairLeases.renew(), 0);
     for (const pair of this.options.pairs.all()) {
-      this.every(pair.config.intervals.pollIntervalMs, () => this.poll(pair));
-      this.every(pair.config.intervals.reconcileIntervalMs, () => this.reconcilePair(pair), 1_000);
+      const name = pair.config.name;
+      this.every(pair.config.intervals.pollIntervalMs, () =>
+        this.ifPolledHere(name, () => this.poll(pair)),
+      );
+      this.every(
+        pair.config.intervals.reconcileIntervalMs,
+        () => this.ifPolledHere(name, () => this.reconcilePair(pair)),
+        1_000,
+      );
     }
   }
 
-  /** Stops the timers, lets in-flight polls finish, then drains the jobs in hand. */
+  /**
+   * Stops the timers, lets in-flight polls finish, drains the jobs in hand, then gives the
+   * pair leases back so other replicas take the pairs over without waiting for expiry.
+   */
   async stop(): Promise<void> {
     this.running = false;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     await Promise.allSettled([...this.inFlight]);
     await this.worker.stop();
+    await this.pairLeases.releaseAll().catch((error: unknown) => {
+      this.options.logger.warn({ err: String(error) }, 'could not release the pair leases');
+    });
+  }
+
+  private async ifPolledHere(pairName: string, task: () => Promise<unknown>): Promise<void> {
+    if (this.pairLeases.holds(pairName)) await task();
   }
 
   /** Runs the reconcile sweep now, for one pair or all. */

@@ -15,6 +15,7 @@ import type { LinkResolver } from '../linkResolver.ts';
 import type { SyncOutcome } from '../syncOutcome.ts';
 import type { IncidentUpdate } from '../updates/incidentUpdate.ts';
 import type { JobOutcomes } from './jobOutcomes.ts';
+import { errorOfResult } from './jobResults.ts';
 import {
   describeTarget,
   mergeSyncPayloads,
@@ -74,9 +75,44 @@ export class SyncJobs {
   /** Queues and waits for the outcome, up to `timeoutMs`; after that the job goes on queued. */
   async enqueueAndWait(request: EnqueueSync, timeoutMs: number): Promise<WaitedSync> {
     const job = await this.enqueue(request);
-    const outcome = await this.outcomes.wait(job.id, timeoutMs);
-    return outcome ? { kind: 'done', outcome, job } : { kind: 'queued', job };
+    const watch = { stopped: false };
+    try {
+      const outcome = await Promise.race([
+        this.outcomes.wait(job.id, timeoutMs),
+        this.storedOutcome(job.id, Date.now() + timeoutMs, watch),
+      ]);
+      return outcome ? { kind: 'done', outcome, job } : { kind: 'queued', job };
+    } finally {
+      watch.stopped = true;
+    }
   }
+
+  /**
+   * Another replica may run the job; its outcome then reaches this one through the store.
+   * Resolves undefined at the deadline or once the local wait has answered.
+   */
+  private async storedOutcome(
+    jobId: string,
+    deadline: number,
+    watch: { stopped: boolean },
+  ): Promise<SyncOutcome | undefined> {
+    while (!watch.stopped && Date.now() < deadline) {
+      await sleep(Math.min(STORED_OUTCOME_POLL_MS, Math.max(0, deadline - Date.now())));
+      if (watch.stopped) return undefined;
+
+      const job = await this.store.jobs.find(jobId);
+      if (!job?.result || (job.status !== 'done' && job.status !== 'dead')) continue;
+      if (job.result.ok) return job.result.outcome as SyncOutcome;
+      throw errorOfResult(job.result);
+    }
+    return undefined;
+  }
+}
+
+const STORED_OUTCOME_POLL_MS = 250;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 export function priorityOf(rank: number): CallPriority {
