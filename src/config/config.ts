@@ -123,6 +123,8 @@ export interface EngineConfig {
   pairLeaseMs: number;
   /** Names this replica in job and pair leases; host, process id and a random part if unset. */
   replicaId?: string;
+  /** Replicas that share the Microsoft quotas; each one's budgets are this share of them. */
+  replicas: number;
   retryBaseDelayMs: number;
   retryMaxDelayMs: number;
   maxAttempts: number;

@@ -320,6 +320,13 @@ export const configSchema = {
           description: 'How long a replica keeps polling a pair without renewing its lease.',
         },
         replicaId: { type: 'string', minLength: 1, maxLength: 120 },
+        replicas: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 64,
+          default: 1,
+          description: 'Replicas sharing the Microsoft quotas; each budgets an equal share.',
+        },
         retryBaseDelayMs: { type: 'integer', minimum: 10, default: 2000 },
         retryMaxDelayMs: { type: 'integer', minimum: 100, default: 300000 },
         maxAttempts: { type: 'integer', minimum: 1, maximum: 50, default: 8 },

@@ -8,6 +8,7 @@ import { createApp } from '../../api/createApp.ts';
 import type { AppServices } from '../../api/appServices.ts';
 import type { IncidentBridgeConfig } from '../config/config.ts';
 import { ApiBudgets } from '../clients/budgets/apiBudgets.ts';
+import { budgetShare } from '../clients/budgets/replicaShare.ts';
 import { transportOptions, type TransportOptions } from '../clients/transportOptions.ts';
 import { InboundAuth } from '../auth/inboundAuth.ts';
 import { requireInboundAuth } from '../config/loadConfig.ts';
@@ -55,12 +56,15 @@ export async function buildServices(options: StartServiceOptions): Promise<AppSe
   const pairs = PairRegistry.fromConfig(
     options.config,
     transport,
-    options.budgets ?? new ApiBudgets({ specs: options.config.budgets }),
+    options.budgets ??
+      new ApiBudgets({
+        specs: budgetShare(options.config.budgets, options.config.engine.replicas),
+      }),
   );
   // One lock registry for sync and enrichment, so their writes to an incident take turns.
   const mutex = new KeyedMutex();
-  const sync = new IncidentSync({ store, pairs, logger, mutex });
   const settings = options.config.engine;
+  const sync = new IncidentSync({ store, pairs, logger, mutex, linkLeaseMs: settings.jobLeaseMs });
   const engine = new SyncEngine({
     store,
     pairs,

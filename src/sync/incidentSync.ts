@@ -9,6 +9,8 @@ import type { Store } from '../store/store.ts';
 import type { SyncTarget } from './engine/syncJobPayload.ts';
 import { describeTarget } from './engine/syncJobPayload.ts';
 import { KeyedMutex } from './keyedMutex.ts';
+import { LinkLocks } from './linkLocks.ts';
+import type { LinkRecord } from '../store/linkRecord.ts';
 import { LinkResolver, type ResolvedTarget } from './linkResolver.ts';
 import type { PairRegistry } from './pairRegistry.ts';
 import { syncLinkedPair } from './syncLinkedPair.ts';
@@ -27,7 +29,11 @@ export interface IncidentSyncOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Shared with enrichment, so both take turns on an incident in this process. */
   mutex?: KeyedMutex;
+  /** How long a replica's hold on a pair mid-sync lasts without renewal. */
+  linkLeaseMs?: number;
 }
+
+const DEFAULT_LINK_LEASE_MS = 30_000;
 
 export interface SyncRequest {
   trigger: string;
@@ -38,10 +44,15 @@ export interface SyncRequest {
 export class IncidentSync {
   readonly links: LinkResolver;
   private readonly mutex: KeyedMutex;
+  private readonly linkLocks: LinkLocks;
 
   constructor(private readonly options: IncidentSyncOptions) {
     this.links = new LinkResolver(options.store, options.pairs);
     this.mutex = options.mutex ?? new KeyedMutex();
+    this.linkLocks = new LinkLocks({
+      leases: options.store.leases,
+      leaseMs: options.linkLeaseMs ?? DEFAULT_LINK_LEASE_MS,
+    });
   }
 
   syncSentinelIncident(incidentArmId: string, request: SyncRequest): Promise<SyncOutcome> {
@@ -70,41 +81,51 @@ export class IncidentSync {
     const { link } = resolved;
     if (!link) return this.unpaired(resolved, target, request);
 
-    return this.mutex.run(`link:${link.id}`, async () => {
-      const pair = resolved.pair;
-      let current = (await this.options.store.findLinkById(link.id)) ?? link;
-      const notes = resolutionNotes(resolved);
+    return this.mutex.run(`link:${link.id}`, () =>
+      request.dryRun
+        ? this.syncLink(resolved, link, request)
+        : this.linkLocks.around(link.id, () => this.syncLink(resolved, link, request)),
+    );
+  }
 
-      const defender = await pair.defender.getIncident(current.defenderIncidentId);
-      if (defender?.status === 'redirected' && current.state === 'linked' && !request.dryRun) {
-        const followed = await followMergedIncident(pair, current, defender, this.options.store);
-        current = followed.link;
-        notes.push(...followed.notes);
-      }
+  private async syncLink(
+    resolved: ResolvedTarget,
+    link: LinkRecord,
+    request: SyncRequest,
+  ): Promise<SyncOutcome> {
+    const pair = resolved.pair;
+    let current = (await this.options.store.findLinkById(link.id)) ?? link;
+    const notes = resolutionNotes(resolved);
 
-      // Comments first: their writes move the incidents' versions, which the field sync then
-      // reads and stores, so they do not come back as changes.
-      const comments = request.dryRun
-        ? undefined
-        : await syncComments(pair, current, {
-            store: this.options.store,
-            policy: pair.policy.comments,
-          });
+    const defender = await pair.defender.getIncident(current.defenderIncidentId);
+    if (defender?.status === 'redirected' && current.state === 'linked' && !request.dryRun) {
+      const followed = await followMergedIncident(pair, current, defender, this.options.store);
+      current = followed.link;
+      notes.push(...followed.notes);
+    }
 
-      // Re-read inside the lock: a sync that waited holds a link revision that moved on.
-      const fresh = (await this.options.store.findLinkById(current.id)) ?? current;
-      const outcome = await syncLinkedPair(pair, fresh, {
-        store: this.options.store,
-        logger: this.options.logger,
-        trigger: request.trigger,
-        dryRun: request.dryRun,
-        sleep: this.options.sleep,
-      });
-      outcome.notes.push(...notes);
-      if (comments) addCommentCounts(outcome, comments);
-      this.log(outcome, request);
-      return outcome;
+    // Comments first: their writes move the incidents' versions, which the field sync then
+    // reads and stores, so they do not come back as changes.
+    const comments = request.dryRun
+      ? undefined
+      : await syncComments(pair, current, {
+          store: this.options.store,
+          policy: pair.policy.comments,
+        });
+
+    // Re-read inside the lock: a sync that waited holds a link revision that moved on.
+    const fresh = (await this.options.store.findLinkById(current.id)) ?? current;
+    const outcome = await syncLinkedPair(pair, fresh, {
+      store: this.options.store,
+      logger: this.options.logger,
+      trigger: request.trigger,
+      dryRun: request.dryRun,
+      sleep: this.options.sleep,
     });
+    outcome.notes.push(...notes);
+    if (comments) addCommentCounts(outcome, comments);
+    this.log(outcome, request);
+    return outcome;
   }
 
   private log(outcome: SyncOutcome, request: SyncRequest): void {

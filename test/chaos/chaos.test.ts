@@ -20,9 +20,17 @@ import {
 import { differences } from './chaosCheck.ts';
 import { applyRandomEdit } from './chaosEdits.ts';
 import { ChaosModel } from './chaosModel.ts';
-import { CHAOS_CLIENT, CHAOS_TENANT, CHAOS_WORKSPACE, chaosSeed } from './chaosSeed.ts';
+import {
+  addFaults,
+  addQuotas,
+  chaosConfig,
+  countBy,
+  faultCounts,
+  planUntilAllLinked,
+  successfulWrites,
+} from './chaosHarness.ts';
+import { chaosSeed } from './chaosSeed.ts';
 import { ServiceProcess } from './serviceProcess.ts';
-import { TEST_API_KEY, TEST_LIMITS, testApiKeyConfig } from '../support/testCredentials.ts';
 
 const SEED = Number(process.env['CHAOS_SEED'] ?? Math.floor(Math.random() * 1_000_000));
 const PAIRS = 300;
@@ -30,10 +38,6 @@ const EDIT_PHASE_MS = 40_000;
 const EDIT_EVERY_MS = 40;
 const KILLS = 3;
 const CONVERGE_WITHIN_MS = 150_000;
-
-/** Budgets for the run and the quotas the emulator enforces: equal, so a budget overrun shows. */
-const WINDOW_MS = 10_000;
-const QUOTAS = { graph: 1_500, sentinelRead: 2_000, sentinelWrite: 800, sentinelComment: 800 };
 
 let emulator: RunningEmulator;
 let service: ServiceProcess;
@@ -51,7 +55,12 @@ beforeAll(async () => {
   const caPath = join(folder, 'emulator-ca.pem');
   writeFileSync(caPath, emulator.caCertPem);
   const configPath = join(folder, 'config.json');
-  writeFileSync(configPath, JSON.stringify(chaosConfig(emulator.url, caPath, folder)));
+  const config = chaosConfig({
+    emulatorUrl: emulator.url,
+    caPath,
+    store: { sqlitePath: join(folder, 'store.db') },
+  });
+  writeFileSync(configPath, JSON.stringify(config));
   service = new ServiceProcess(configPath, 43_000 + (SEED % 1000), join(folder, 'service.log'));
   addQuotas(emulator);
 }, 60_000);
@@ -107,7 +116,7 @@ describe('chaos', () => {
       .list()
       .filter((rule) => rule.quota)
       .reduce((sum, rule) => sum + rule.fired, 0);
-    const plan = await planUntilAllLinked(service);
+    const plan = await planUntilAllLinked(service.url, PAIRS);
 
     console.log(
       JSON.stringify(
@@ -141,176 +150,3 @@ describe('chaos', () => {
     expect(plan.sentinelWrites + plan.defenderWrites).toBe(0);
   }, 360_000);
 });
-
-type PlanSummary = { sentinelWrites: number; defenderWrites: number; planned: number };
-
-/** The reconcile sweep links the pairs nobody edited; give it a few rounds to finish. */
-async function planUntilAllLinked(target: ServiceProcess): Promise<PlanSummary> {
-  let plan: PlanSummary = { sentinelWrites: -1, defenderWrites: -1, planned: 0 };
-  for (let round = 0; round < 12 && plan.planned < PAIRS; round += 1) {
-    if (round > 0) await new Promise((resolve) => setTimeout(resolve, 5_000));
-    const response = await fetch(`${target.url}/api/v1/sync/plan`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': TEST_API_KEY },
-      body: '{}',
-    });
-    plan = (await response.json()) as PlanSummary;
-  }
-  return plan;
-}
-
-function chaosConfig(url: string, caPath: string, dataDir: string): object {
-  const budget = (points: number) => [{ points, windowMs: WINDOW_MS }];
-  return {
-    store: { sqlitePath: join(dataDir, 'store.db') },
-    azure: {
-      armEndpoint: url,
-      graphEndpoint: url,
-      authorityHost: url,
-      armScope: 'https://management.azure.com/.default',
-      graphScope: 'https://graph.microsoft.com/.default',
-      trustedCaCertPath: caPath,
-    },
-    budgets: {
-      graph: budget(QUOTAS.graph),
-      sentinelRead: budget(QUOTAS.sentinelRead),
-      sentinelWrite: budget(QUOTAS.sentinelWrite),
-      sentinelComment: budget(QUOTAS.sentinelComment),
-    },
-    engine: {
-      workerConcurrency: 6,
-      jobLeaseMs: 5_000,
-      retryBaseDelayMs: 200,
-      retryMaxDelayMs: 3_000,
-      maxAttempts: 30,
-      requestTimeoutMs: 2_000,
-      syncWaitMs: 20_000,
-    },
-    credentials: { chaos: { kind: 'clientSecret', tenantId: CHAOS_TENANT, ...CHAOS_CLIENT } },
-    auth: { apiKeys: [testApiKeyConfig()] },
-    limits: TEST_LIMITS,
-    pairs: [
-      {
-        name: 'chaos',
-        defender: { tenantId: CHAOS_TENANT, credential: 'chaos' },
-        sentinel: { ...CHAOS_WORKSPACE, tenantId: CHAOS_TENANT, credential: 'chaos' },
-        intervals: { pollIntervalMs: 1_000, pollOverlapMs: 5_000, reconcileIntervalMs: 10_000 },
-      },
-    ],
-  };
-}
-
-/** The service quotas, enforced by the emulator: a call beyond them is answered 429. */
-function addQuotas(target: RunningEmulator): void {
-  const throttle = { kind: 'throttle' as const, retryAfterSeconds: 2 };
-  const quota = (points: number) => ({ points, windowMs: WINDOW_MS });
-  target.faults.add({ api: 'graph', action: throttle, quota: quota(QUOTAS.graph) });
-  target.faults.add({
-    api: 'arm',
-    method: 'GET',
-    action: throttle,
-    quota: quota(QUOTAS.sentinelRead),
-  });
-  target.faults.add({
-    api: 'arm',
-    method: 'PUT',
-    path: '**/comments/*',
-    action: throttle,
-    quota: quota(QUOTAS.sentinelComment),
-  });
-  target.faults.add({
-    api: 'arm',
-    method: 'PUT',
-    path: '**/incidents/*',
-    action: throttle,
-    quota: quota(QUOTAS.sentinelWrite),
-  });
-}
-
-function addFaults(target: RunningEmulator): string[] {
-  const rules = [
-    target.faults.add({
-      api: 'graph',
-      action: { kind: 'throttle', retryAfterSeconds: 1 },
-      probability: 0.03,
-    }),
-    target.faults.add({
-      api: 'arm',
-      action: { kind: 'throttle', retryAfterSeconds: 1 },
-      probability: 0.03,
-    }),
-    target.faults.add({ api: 'graph', action: { kind: 'status', status: 503 }, probability: 0.03 }),
-    target.faults.add({ api: 'arm', action: { kind: 'status', status: 500 }, probability: 0.03 }),
-    target.faults.add({
-      api: 'arm',
-      method: 'GET',
-      action: { kind: 'delay', delayMs: 2_500 },
-      probability: 0.01,
-    }),
-    target.faults.add({
-      api: 'graph',
-      method: 'GET',
-      action: { kind: 'delay', delayMs: 2_500 },
-      probability: 0.01,
-    }),
-    target.faults.add({
-      api: 'arm',
-      method: 'PUT',
-      path: '**/incidents/*',
-      action: { kind: 'conflict' },
-      probability: 0.15,
-    }),
-    target.faults.add({
-      api: 'arm',
-      method: 'PUT',
-      action: { kind: 'lostResponse' },
-      probability: 0.08,
-    }),
-    target.faults.add({
-      api: 'graph',
-      method: 'PATCH',
-      action: { kind: 'lostResponse' },
-      probability: 0.08,
-    }),
-    target.faults.add({
-      api: 'graph',
-      method: 'POST',
-      path: '**/comments',
-      action: { kind: 'lostResponse' },
-      probability: 0.1,
-    }),
-  ];
-  return rules.map((rule) => rule.id);
-}
-
-function countBy(values: string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
-  return counts;
-}
-
-function faultCounts(target: RunningEmulator): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const entry of target.requests.entries()) {
-    if (entry.fault) counts[entry.fault.kind] = (counts[entry.fault.kind] ?? 0) + 1;
-  }
-  return counts;
-}
-
-/** Incident writes that took effect (comments are counted apart, they are not field changes). */
-function successfulWrites(target: RunningEmulator): {
-  sentinel: number;
-  defender: number;
-  total: number;
-} {
-  const entries = target.requests
-    .entries()
-    .filter((entry) => entry.status >= 200 && entry.status < 300);
-  const sentinel = entries.filter(
-    (entry) => entry.api === 'arm' && entry.method === 'PUT' && !entry.path.includes('/comments/'),
-  ).length;
-  const defender = entries.filter(
-    (entry) => entry.api === 'graph' && entry.method === 'PATCH',
-  ).length;
-  return { sentinel, defender, total: sentinel + defender };
-}

@@ -6,6 +6,7 @@
  */
 import { RemoteCallError } from '../../clients/remoteCallError.ts';
 import { StaleLinkError } from '../../store/store.ts';
+import { LinkBusyError } from '../linkLocks.ts';
 import { SyncError } from '../syncErrors.ts';
 
 export interface JobErrorVerdict {
@@ -28,7 +29,7 @@ export function classifyJobError(error: unknown): JobErrorVerdict {
       retryAfterMs: error.retryAfterMs,
     };
   }
-  if (error instanceof StaleLinkError) {
+  if (error instanceof StaleLinkError || error instanceof LinkBusyError) {
     return { code: error.code, message: error.message, retryable: true, settled: false };
   }
   if (error instanceof SyncError) {
