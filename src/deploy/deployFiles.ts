@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { OpenApiDocument } from '../../api/validation/openapiDocument.ts';
 import { toJsonFile, type GeneratedFile } from '../artifacts/generatedFile.ts';
 import { buildApiHostingTemplate } from './apiHostingTemplate.ts';
+import { buildApiScaleOutTemplate } from './apiScaleOutTemplate.ts';
 import { buildAutomationRulesTemplate } from './automationRulesTemplate.ts';
 import { buildCustomConnectorTemplate } from './customConnectorTemplate.ts';
 import { buildRoleAssignmentsTemplate } from './roleAssignmentsTemplate.ts';
@@ -13,6 +14,7 @@ export const DEPLOY_ROOT = fileURLToPath(new URL('../../deploy/', import.meta.ur
 export const DEPLOY_STEPS = [
   'custom-connector',
   'api',
+  'api-scale-out',
   'role-assignments',
   'automation-rules',
 ] as const;
@@ -21,6 +23,7 @@ export function renderDeployFiles(contract: OpenApiDocument): GeneratedFile[] {
   const templates = {
     'custom-connector': buildCustomConnectorTemplate(contract),
     api: buildApiHostingTemplate(),
+    'api-scale-out': buildApiScaleOutTemplate(),
     'role-assignments': buildRoleAssignmentsTemplate(),
     'automation-rules': buildAutomationRulesTemplate(),
   };

@@ -55,6 +55,32 @@ describe('the deploy templates', () => {
     expect(ingress).toMatchObject({ external: true, allowInsecure: false });
   });
 
+  it('scale out to several replicas on a PostgreSQL server given as DATABASE_URL', () => {
+    const all = resources('api-scale-out');
+    const app = all.find((resource) => resource['type'] === 'Microsoft.App/containerApps');
+    const properties = app?.['properties'] as Json;
+    const secrets = (properties['configuration'] as Json)['secrets'] as Json[];
+    const scaleTemplate = properties['template'] as Json;
+    const [container] = scaleTemplate['containers'] as Json[];
+    const variables = template('api-scale-out')['variables'] as Json;
+
+    expect(all.map((resource) => resource['type'])).toContain(
+      'Microsoft.DBforPostgreSQL/flexibleServers/databases',
+    );
+    expect(secrets.map((secret) => secret['name'])).toEqual(['config-json', 'database-url']);
+    expect(String(container?.['env'])).toContain("'DATABASE_URL', 'secretRef', 'database-url'");
+    expect(scaleTemplate['scale']).toEqual({
+      minReplicas: "[parameters('ReplicaCount')]",
+      maxReplicas: "[parameters('ReplicaCount')]",
+    });
+    // Each replica budgets its share of the quotas.
+    expect((variables['configuration'] as Json)['engine']).toEqual({
+      replicas: "[parameters('ReplicaCount')]",
+    });
+    const parameters = template('api-scale-out')['parameters'] as Record<string, Json>;
+    expect(parameters['PostgresAdministratorPassword']?.['type']).toBe('securestring');
+  });
+
   it('run playbooks that exist, with the tenant from the subscription', () => {
     const names = new Set(PLAYBOOKS.map((spec) => spec.name));
     const parameters = template('automation-rules')['parameters'] as Record<string, Json>;
