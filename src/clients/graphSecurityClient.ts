@@ -26,6 +26,7 @@ import { parseRetryAfterMs, RemoteCallError } from './remoteCallError.ts';
 import type { TransportOptions } from './transportOptions.ts';
 import type { ApiBudgets } from './budgets/apiBudgets.ts';
 import { budgetPolicy, classifyGraphRequest } from './budgets/budgetPolicy.ts';
+import { withPrepaidCalls } from './budgets/prepaidCalls.ts';
 
 export interface GraphSecurityClientOptions {
   credential: TokenCredential;
@@ -60,6 +61,11 @@ interface GraphResponse {
   retryAfterMs: number | undefined;
 }
 
+export type GuardedPatch =
+  | { kind: 'written'; incident: GraphIncident }
+  | { kind: 'moved'; incident: GraphIncident }
+  | { kind: 'missing' };
+
 export class GraphSecurityClient {
   private readonly pipeline: Pipeline;
   /** For calls that are not idempotent (comment POSTs): a transport retry could post twice. */
@@ -67,8 +73,12 @@ export class GraphSecurityClient {
   private readonly httpClient: HttpClient;
   private readonly baseUrl: string;
   private readonly timeoutMs: number;
+  private readonly budgets: ApiBudgets | undefined;
+  private readonly tenantId: string;
 
   constructor(options: GraphSecurityClientOptions) {
+    this.budgets = options.budgets;
+    this.tenantId = options.tenantId ?? 'default';
     this.baseUrl = `${options.graphEndpoint.replace(/\/$/, '')}/v1.0`;
     this.httpClient = options.httpClient ?? createDefaultHttpClient();
     this.timeoutMs = options.requestTimeoutMs ?? 30_000;
@@ -104,6 +114,29 @@ export class GraphSecurityClient {
       yield page.value ?? [];
       url = page['@odata.nextLink'];
     }
+  }
+
+  /**
+   * Patches the incident only if it has not changed since `lastUpdateDateTime`: reads it and
+   * writes right after, with both calls' budget taken beforehand so nothing waits between.
+   * Graph has no etag, so this narrows the window for overwriting a concurrent change to one
+   * round trip; it cannot close it.
+   */
+  async patchIncidentIfUnchanged(
+    id: string,
+    patch: GraphIncidentPatch,
+    lastUpdateDateTime: string | null | undefined,
+  ): Promise<GuardedPatch> {
+    const guarded = async (): Promise<GuardedPatch> => {
+      const now = await this.getIncident(id);
+      if (!now) return { kind: 'missing' };
+      if (now.lastUpdateDateTime !== lastUpdateDateTime) return { kind: 'moved', incident: now };
+
+      const written = await this.patchIncident(id, patch);
+      return written ? { kind: 'written', incident: written } : { kind: 'missing' };
+    };
+    if (!this.budgets) return guarded();
+    return withPrepaidCalls(this.budgets, this.tenantId, 'graph', 2, guarded);
   }
 
   async patchIncident(id: string, patch: GraphIncidentPatch): Promise<GraphIncident | undefined> {

@@ -43,6 +43,7 @@ const ALLOWED_FIELDS = new Set([
   'retryInMs',
   'sentinelChanges',
   'defenderChanges',
+  'replicaId',
   // service lifecycle
   'url',
   'signal',

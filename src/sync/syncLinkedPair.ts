@@ -114,21 +114,26 @@ export async function syncLinkedPair(
       );
     }
 
-    if (plan.defenderWrite && (await defenderMovedOn(pair, link, defenderRaw))) {
-      // Graph takes no etag: re-read just before writing, so a change made since our read is
-      // merged instead of overwritten.
+    // Graph takes no etag: the write goes only if Defender still is as read, so a change made
+    // since our read is merged on the next round instead of overwritten.
+    const guarded = plan.defenderWrite
+      ? await pair.defender.patchIncidentIfUnchanged(
+          link.defenderIncidentId,
+          plan.defenderWrite.patch,
+          defenderRaw.lastUpdateDateTime,
+        )
+      : undefined;
+    if (guarded?.kind === 'moved') {
       options.logger.info(
         { linkId: link.id, attempt },
         'defender changed since read; merging again',
       );
       continue;
     }
-    const defenderWritten = plan.defenderWrite
-      ? await pair.defender.patchIncident(link.defenderIncidentId, plan.defenderWrite.patch)
-      : undefined;
-    if (plan.defenderWrite && !defenderWritten) {
+    if (guarded?.kind === 'missing') {
       throw missing('defender_incident_not_found', link.defenderIncidentId);
     }
+    const defenderWritten = guarded?.kind === 'written' ? guarded.incident : undefined;
 
     const after = {
       sentinel: sentinelResult?.kind === 'written' ? sentinelResult.incident : sentinelRaw,
@@ -217,15 +222,6 @@ function pendingWriteOf(
       sentinel: syncableLabelNames(readSentinelIncident(sentinelRaw).incident.labels),
     },
   };
-}
-
-async function defenderMovedOn(
-  pair: PairRuntime,
-  link: LinkRecord,
-  read: GraphIncident,
-): Promise<boolean> {
-  const now = await pair.defender.getIncident(link.defenderIncidentId);
-  return now !== undefined && now.lastUpdateDateTime !== read.lastUpdateDateTime;
 }
 
 /** Looks the assignee up only when it could be written to Sentinel: a person who differs. */

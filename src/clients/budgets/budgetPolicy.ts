@@ -8,6 +8,7 @@ import { parseRetryAfterMs } from '../remoteCallError.ts';
 import type { ApiBudgets } from './apiBudgets.ts';
 import type { BudgetKind } from './budgetSpecs.ts';
 import { currentCallPriority } from './callPriority.ts';
+import { takePrepaidCall } from './prepaidCalls.ts';
 
 export const BUDGET_POLICY_NAME = 'incidentBridgeBudget';
 
@@ -23,7 +24,9 @@ export function budgetPolicy(
     name: BUDGET_POLICY_NAME,
     async sendRequest(request, next) {
       const kind = classify(request);
-      await budgets.acquire(tenantId, kind, currentCallPriority());
+      if (!takePrepaidCall(tenantId, kind)) {
+        await budgets.acquire(tenantId, kind, currentCallPriority());
+      }
 
       const response = await next(request);
       if (response.status === 429) {

@@ -95,13 +95,16 @@ export class JobWorker {
   private async execute(job: JobRecord, worker: string): Promise<void> {
     const payload = job.payload as SyncJobPayload;
     const priority = CALL_PRIORITIES[job.priority] ?? 'status';
-    const heartbeat = this.keepLease(job, worker);
+    const progress = { finished: false };
+    const heartbeat = this.keepLease(job, worker, progress);
     try {
       const outcome = await withCallPriority(priority, () => this.options.run(payload, job));
+      progress.finished = true;
       await this.options.store.jobs.complete(job, worker, resultOfOutcome(outcome));
       this.options.lag?.record(job.pairName, Date.now() - Date.parse(job.noticedAt));
       this.options.outcomes.succeeded(job.id, outcome);
     } catch (error) {
+      progress.finished = true;
       await this.handleFailure(job, worker, error);
     } finally {
       clearInterval(heartbeat);
@@ -113,11 +116,19 @@ export class JobWorker {
    * Renews the job's lease while it runs, so a slow sync (throttled, retrying) is never taken
    * over by another replica mid-way; only a worker that died stops renewing.
    */
-  private keepLease(job: JobRecord, worker: string): NodeJS.Timeout {
+  private keepLease(
+    job: JobRecord,
+    worker: string,
+    progress: { finished: boolean },
+  ): NodeJS.Timeout {
     const timer = setInterval(() => {
+      if (progress.finished) return;
       this.options.store.jobs.renew(job, worker, this.leaseMs).then(
         (held) => {
-          if (!held) this.options.logger.warn({ jobId: job.id }, 'job lease lost while running');
+          // Once the job is finished its lease is given up on purpose; only a loss mid-run counts.
+          if (!held && !progress.finished) {
+            this.options.logger.warn({ jobId: job.id }, 'job lease lost while running');
+          }
         },
         (error: unknown) => {
           this.options.logger.warn({ jobId: job.id, err: String(error) }, 'lease renewal failed');
