@@ -104,15 +104,6 @@ export class IncidentSync {
       notes.push(...followed.notes);
     }
 
-    // Comments first: their writes move the incidents' versions, which the field sync then
-    // reads and stores, so they do not come back as changes.
-    const comments = request.dryRun
-      ? undefined
-      : await syncComments(pair, current, {
-          store: this.options.store,
-          policy: pair.policy.comments,
-        });
-
     // Re-read inside the lock: a sync that waited holds a link revision that moved on.
     const fresh = (await this.options.store.findLinkById(current.id)) ?? current;
     const outcome = await syncLinkedPair(pair, fresh, {
@@ -122,6 +113,17 @@ export class IncidentSync {
       dryRun: request.dryRun,
       sleep: this.options.sleep,
     });
+
+    // Comments after the fields: the field sync stores each side's version as synced, so a
+    // comment added before that store must already have been read, or the pollers would
+    // never look at the pair again for it. Our own comment writes then move the versions on,
+    // which costs one more read-only sync, never a lost comment.
+    const comments = request.dryRun
+      ? undefined
+      : await syncComments(pair, current, {
+          store: this.options.store,
+          policy: pair.policy.comments,
+        });
     outcome.notes.push(...notes);
     if (comments) addCommentCounts(outcome, comments);
     this.log(outcome, request);

@@ -97,4 +97,27 @@ describe('comments', () => {
     }
     expect(parts[0]).toContain(`(1/${parts.length})`);
   });
+  it('carries a Sentinel comment added while the pair was syncing, though the sync stored its version', async () => {
+    await sync();
+    // The field sync's read of the Sentinel incident is held up; the comment lands meanwhile,
+    // so the version the sync stores as synced already includes it.
+    harness.emulator.faults.add({
+      api: 'arm',
+      method: 'GET',
+      path: `**/incidents/${pair().sentinel.name}`,
+      action: { kind: 'delay', delayMs: 400 },
+      times: 1,
+    });
+    const commented = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        harness.emulator.state.addSentinelComment(pair().sentinel.name, 'Isolated the laptop');
+        resolve();
+      }, 150),
+    );
+
+    await sync();
+    await commented;
+
+    expect(defenderTexts().filter((text) => text.includes('Isolated the laptop'))).toHaveLength(1);
+  });
 });
