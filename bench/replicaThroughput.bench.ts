@@ -7,7 +7,7 @@
  * Run with `npm run bench:replicas` (needs PostgreSQL, TEST_DATABASE_URL or the local server).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../src/emulator/index.ts';
 import { openStore } from '../src/store/openStore.ts';
@@ -19,6 +19,7 @@ import {
   chaosSeed,
 } from '../test/chaos/chaosSeed.ts';
 import { ServiceProcess } from '../test/chaos/serviceProcess.ts';
+import { reportFigures } from './support/benchFigures.ts';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../test/support/storeBackends.ts';
 
 const PAIRS = Number(process.env['BENCH_PAIRS'] ?? 600);
@@ -35,15 +36,24 @@ interface ThroughputRow {
 const rows: ThroughputRow[] = [];
 for (const replicas of REPLICA_COUNTS) rows.push(await measure(replicas));
 
-console.log(
-  `\nSync throughput, ${PAIRS} changes (${availableParallelism()} cores, Node ${process.version})`,
-);
-console.table(rows);
 const single = rows[0]?.syncsPerSecond ?? 1;
-for (const row of rows) {
-  console.log(`${row.replicas} replica(s): ${(row.syncsPerSecond / single).toFixed(2)}x of one`);
-}
-console.log(`BENCH_JSON ${JSON.stringify({ name: 'replicaThroughput', rows })}`);
+reportFigures({
+  bench: 'replicaThroughput',
+  title: `Sync throughput at 1, 2 and 3 replicas on PostgreSQL, ${PAIRS} changes`,
+  method: [
+    `${PAIRS} pairs are linked first; then every Defender incident changes at once and the`,
+    'clock runs until every Sentinel twin shows it. Each replica is its own process on',
+    'loopback against one PostgreSQL schema; budgets and emulator quotas are lifted, so this',
+    'is what the replicas sustain. The emulator (one process) and PostgreSQL share the same',
+    'cores, so past the core count more replicas compete rather than add.',
+  ].join(' '),
+  figures: rows.map((row) => ({
+    name: `${row.replicas} replica(s), ${row.seconds} s`,
+    value: row.syncsPerSecond,
+    unit: 'syncs/s',
+    ...(row.replicas > 1 ? { baseline: { name: '1 replica', value: single } } : {}),
+  })),
+});
 
 async function measure(replicas: number): Promise<ThroughputRow> {
   const folder = mkdtempSync(join(tmpdir(), 'incident-bridge-bench-replicas-'));

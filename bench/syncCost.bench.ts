@@ -6,21 +6,12 @@
  * changed side, or made for a change we caused). Run with `npm run bench -- --only=sync`.
  */
 import { performance } from 'node:perf_hooks';
-import { silentLogger } from '../src/logging/logger.ts';
 import { GRAPH_INCIDENTS_MAX_TOP } from '../src/clients/graphSecurityClient.ts';
-import { DefenderPoller } from '../src/sync/pollers/defenderPoller.ts';
-import { SentinelPoller } from '../src/sync/pollers/sentinelPoller.ts';
 import type { RequestLogEntry } from '../src/emulator/index.ts';
 import { reportFigures, type FigureInput } from './support/benchFigures.ts';
-import {
-  BENCH_PAIR,
-  startBenchWorld,
-  UNLIMITED_BUDGETS,
-  type BenchWorld,
-} from './support/benchWorld.ts';
+import { BENCH_PAIR, startBenchWorld, UNLIMITED_BUDGETS } from './support/benchWorld.ts';
 import { benchDefenderId, benchIncidentName } from './support/benchSeed.ts';
 import { countCalls, incidentWrites, remoteCalls, type CallCounts } from './support/callCounts.ts';
-import { linkPairs } from './support/linkPairs.ts';
 import { editPair, misalignedPairs, type EditTally } from './support/pairEdits.ts';
 import { untilJobsDone } from './support/untilJobsDone.ts';
 
@@ -48,17 +39,11 @@ async function measure(size: number): Promise<SizeResult> {
     budgets: UNLIMITED_BUDGETS,
     workerConcurrency: 8,
     requestLogSize: 2_000_000,
+    linked: true,
   });
   try {
     const { store } = world.services;
-    await linkPairs(store, world.emulator, BENCH_PAIR, size);
-    const pollers = {
-      defender: new DefenderPoller(store, world.services.engine.jobs, silentLogger()),
-      sentinel: new SentinelPoller(store, world.services.engine.jobs, silentLogger()),
-    };
-    const pollCycle = async () =>
-      (await pollers.defender.pollOnce(world.pair)).queued +
-      (await pollers.sentinel.pollOnce(world.pair)).queued;
+    const pollCycle = () => world.services.engine.pollNow(BENCH_PAIR);
 
     // A first cycle sets the cursors to now: from here on, only the edits below are changes.
     await pollCycle();

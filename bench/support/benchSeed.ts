@@ -7,6 +7,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { EmulatorSeed } from '../../src/emulator/index.ts';
 import type { GraphAlert } from '../../src/model/graphIncident.ts';
+import type { SentinelEntity } from '../../src/model/sentinelIncident.ts';
 import { formatSentinelIncidentArmId } from '../../src/model/sentinelIncidentArmId.ts';
 import { evidenceFor } from '../../test/support/largeIncident.ts';
 
@@ -42,12 +43,19 @@ export function benchSentinelArmId(index: number): string {
 
 export interface BenchSeedOptions {
   pairs: number;
-  /** Alerts on each Defender incident, each with one entity's evidence. Default 0. */
+  /**
+   * Alerts on each Defender incident, each with one entity's evidence, and as many entities
+   * on each Sentinel twin. Default 0.
+   */
   alerts?: number;
+  /** When the incidents were created and last changed; a fixed day in the past by default. */
+  createdAt?: string;
 }
 
 export function benchSeed(options: BenchSeedOptions): EmulatorSeed {
   const alerts = benchAlerts(options.alerts ?? 0);
+  const entities = benchEntities(options.alerts ?? 0);
+  const created = options.createdAt ?? CREATED;
   return {
     tenants: [
       {
@@ -75,8 +83,8 @@ export function benchSeed(options: BenchSeedOptions): EmulatorSeed {
           systemTags: [],
           comments: [],
           alerts,
-          createdDateTime: CREATED,
-          lastUpdateDateTime: CREATED,
+          createdDateTime: created,
+          lastUpdateDateTime: created,
         })),
       },
     ],
@@ -96,13 +104,14 @@ export function benchSeed(options: BenchSeedOptions): EmulatorSeed {
               status: 'New',
               owner: { objectId: null, email: null, assignedTo: null, userPrincipalName: null },
               labels: [],
-              createdTimeUtc: CREATED,
-              lastModifiedTimeUtc: CREATED,
+              createdTimeUtc: created,
+              lastModifiedTimeUtc: created,
               incidentNumber: 10_000 + index,
               providerName: 'Microsoft XDR',
               providerIncidentId: benchDefenderId(index),
             },
           },
+          entities,
         })),
       },
     ],
@@ -117,5 +126,14 @@ function benchAlerts(count: number): GraphAlert[] {
     status: 'new',
     severity: 'medium',
     evidence: [evidenceFor(index)],
+  }));
+}
+
+function benchEntities(count: number): SentinelEntity[] {
+  return Array.from({ length: count }, (_, index) => ({
+    id: `bench-entity-${index}`,
+    name: `bench-entity-${index}`,
+    kind: 'Ip',
+    properties: { address: `198.18.${index >> 8}.${index & 255}` },
   }));
 }

@@ -8,14 +8,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppServices } from '../../api/appServices.ts';
-import type { BudgetOverrides, PairConfig } from '../../src/config/config.ts';
+import type { BudgetOverrides, IncidentBridgeConfig, PairConfig } from '../../src/config/config.ts';
 import { parseConfig } from '../../src/config/loadConfig.ts';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
 import { silentLogger } from '../../src/logging/logger.ts';
 import { buildServices, closeServices } from '../../src/service/startService.ts';
+import { openStore } from '../../src/store/openStore.ts';
 import type { PairRuntime } from '../../src/sync/pairRegistry.ts';
 import { TEST_LIMITS, testApiKeyConfig } from '../../test/support/testCredentials.ts';
 import { BENCH_CLIENT, BENCH_TENANT, BENCH_WORKSPACE, benchSeed } from './benchSeed.ts';
+import { linkPairs } from './linkPairs.ts';
 
 export const BENCH_PAIR = 'bench';
 
@@ -37,6 +39,8 @@ export interface BenchWorldOptions {
   background?: boolean;
   /** The emulator's request log size; it must hold every request a benchmark counts. */
   requestLogSize?: number;
+  /** Link every pair in the store before the service starts (see linkPairs). */
+  linked?: boolean;
 }
 
 export interface BenchWorld {
@@ -52,32 +56,13 @@ export async function startBenchWorld(options: BenchWorldOptions): Promise<Bench
     requestLogSize: options.requestLogSize ?? 1_000_000,
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'incident-bridge-bench-'));
-  const config = parseConfig(
-    {
-      store: { sqlitePath: join(dataDir, 'store.db') },
-      azure: {
-        armEndpoint: emulator.url,
-        graphEndpoint: emulator.url,
-        authorityHost: emulator.url,
-        armScope: 'https://management.azure.com/.default',
-        graphScope: 'https://graph.microsoft.com/.default',
-      },
-      budgets: options.budgets ?? {},
-      engine: { workerConcurrency: options.workerConcurrency ?? 4 },
-      credentials: { bench: { kind: 'clientSecret', tenantId: BENCH_TENANT, ...BENCH_CLIENT } },
-      auth: { apiKeys: [testApiKeyConfig()] },
-      limits: TEST_LIMITS,
-      pairs: [
-        {
-          name: BENCH_PAIR,
-          defender: { tenantId: BENCH_TENANT, credential: 'bench' },
-          sentinel: { ...BENCH_WORKSPACE, tenantId: BENCH_TENANT, credential: 'bench' },
-          ...(options.intervals ? { intervals: options.intervals } : {}),
-        },
-      ],
-    },
-    'bench',
-  );
+  const config = benchConfig(emulator.url, join(dataDir, 'store.db'), options);
+
+  if (options.linked) {
+    const store = await openStore({ sqlitePath: config.store.sqlitePath });
+    await linkPairs(store, emulator, BENCH_PAIR, options.pairs);
+    await store.close();
+  }
 
   const services = await buildServices({
     config,
@@ -99,4 +84,38 @@ export async function startBenchWorld(options: BenchWorldOptions): Promise<Bench
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The configuration of the bench pair against an emulator at `emulatorUrl`. */
+export function benchConfig(
+  emulatorUrl: string,
+  sqlitePath: string,
+  options: Pick<BenchWorldOptions, 'budgets' | 'intervals' | 'workerConcurrency'>,
+): IncidentBridgeConfig {
+  return parseConfig(
+    {
+      store: { sqlitePath },
+      azure: {
+        armEndpoint: emulatorUrl,
+        graphEndpoint: emulatorUrl,
+        authorityHost: emulatorUrl,
+        armScope: 'https://management.azure.com/.default',
+        graphScope: 'https://graph.microsoft.com/.default',
+      },
+      budgets: options.budgets ?? {},
+      engine: { workerConcurrency: options.workerConcurrency ?? 4 },
+      credentials: { bench: { kind: 'clientSecret', tenantId: BENCH_TENANT, ...BENCH_CLIENT } },
+      auth: { apiKeys: [testApiKeyConfig()] },
+      limits: TEST_LIMITS,
+      pairs: [
+        {
+          name: BENCH_PAIR,
+          defender: { tenantId: BENCH_TENANT, credential: 'bench' },
+          sentinel: { ...BENCH_WORKSPACE, tenantId: BENCH_TENANT, credential: 'bench' },
+          ...(options.intervals ? { intervals: options.intervals } : {}),
+        },
+      ],
+    },
+    'bench',
+  );
 }

@@ -45,6 +45,8 @@ export interface RunningEmulator {
   state: EmulatorState;
   faults: FaultInjector;
   requests: RequestLog;
+  /** Requests being served right now, to tell when clients have nothing in flight. */
+  inFlight(): number;
   /** Stops listening and cuts open connections, hanging ones included. */
   close(): Promise<void>;
 }
@@ -74,6 +76,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const app = createEmulatorApp(context, { logRequests: options.logRequests ?? false });
   const server = createServer({ key: tls.keyPem, cert: tls.certPem }, app);
+  let inFlight = 0;
+  server.on('request', (_request, response) => {
+    inFlight += 1;
+    response.once('close', () => {
+      inFlight -= 1;
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -89,6 +98,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     state: context.state,
     faults: context.faults,
     requests: context.requests,
+    inFlight: () => inFlight,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -146,13 +146,23 @@ export class SyncEngine {
     return summaries;
   }
 
-  private async poll(pair: PairRuntime): Promise<void> {
+  /** Polls now, whatever the leases say (benchmarks and operators); returns the jobs queued. */
+  async pollNow(pairName?: string): Promise<number> {
+    let queued = 0;
+    for (const pair of this.options.pairs.all()) {
+      if (!pairName || pair.config.name === pairName) queued += await this.poll(pair);
+    }
+    return queued;
+  }
+
+  private async poll(pair: PairRuntime): Promise<number> {
     const activity = this.activityOf(pair);
-    await withCallPriority('poll', async () => {
-      await this.defenderPoller.pollOnce(pair);
+    return withCallPriority('poll', async () => {
+      const defender = await this.defenderPoller.pollOnce(pair);
       activity.lastDefenderPollAt = new Date().toISOString();
-      await this.sentinelPoller.pollOnce(pair);
+      const sentinel = await this.sentinelPoller.pollOnce(pair);
       activity.lastSentinelPollAt = new Date().toISOString();
+      return defender.queued + sentinel.queued;
     });
   }
 
