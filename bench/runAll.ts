@@ -27,6 +27,8 @@ const BENCHES = [
 ] as const;
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const RESULTS = join(BENCH_DIR, 'RESULTS.md');
+/** How long a benchmark that has reported may take to exit before it is stopped. */
+const REPORTED_GRACE_MS = 10_000;
 
 const options = new Command()
   .option('--only <names>', `comma-separated, of: ${BENCHES.join(', ')}`)
@@ -66,12 +68,34 @@ async function run(name: string): Promise<(typeof results)[number]> {
     output += chunk.toString();
     process.stdout.write(chunk);
   });
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const code = await Promise.race([exited, reportedThenIdle(figuresFile, child)]);
 
   const report = existsSync(figuresFile)
     ? (JSON.parse(readFileSync(figuresFile, 'utf8')) as BenchReport)
     : undefined;
   return { name, report, output, failed: code === 0 ? undefined : `exit code ${code}` };
+}
+
+/**
+ * A benchmark that has reported is done; if a stray handle (a keep-alive socket, say) keeps
+ * its process up, it is stopped after a grace period rather than holding up the rest.
+ */
+async function reportedThenIdle(
+  figuresFile: string,
+  child: ReturnType<typeof spawn>,
+): Promise<number> {
+  while (!existsSync(figuresFile)) {
+    if (child.exitCode !== null) return child.exitCode;
+    await sleep(500);
+  }
+  await sleep(REPORTED_GRACE_MS);
+  if (child.exitCode === null) child.kill('SIGTERM');
+  return 0;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function renderResults(all: typeof results): string {
