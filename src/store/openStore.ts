@@ -44,7 +44,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       : new Kysely<Database>({
           dialect: new SqliteDialect({ database: openSqlite(options.sqlitePath) }),
         });
-  await migrateToLatest(db);
+  await migrateToLatest(db, dialect);
   return new Store(db, () => new Date(), dialect);
 }
 
@@ -81,11 +81,26 @@ const inCodeMigrations: MigrationProvider = {
   getMigrations: async () => migrations,
 };
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: inCodeMigrations });
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  dialect: StoreDialect = 'sqlite',
+): Promise<void> {
+  // Kysely looks for its bookkeeping tables in every schema unless told which one: another
+  // incident-bridge schema in the same database would make it skip creating its own here.
+  const migrationTableSchema = dialect === 'postgres' ? await currentSchema(db) : undefined;
+  const migrator = new Migrator({ db, provider: inCodeMigrations, migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
     throw new StoreMigrationError(`Store migration ${failed} failed`, { cause: error });
   }
+}
+
+async function currentSchema(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(
+    db,
+  );
+  const schema = rows[0]?.schema;
+  if (!schema) throw new StoreMigrationError('The database search_path names no schema');
+  return schema;
 }
