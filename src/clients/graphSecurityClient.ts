@@ -121,6 +121,11 @@ export class GraphSecurityClient {
    * writes right after, with both calls' budget taken beforehand so nothing waits between.
    * Graph has no etag, so this narrows the window for overwriting a concurrent change to one
    * round trip; it cannot close it.
+   *
+   * The PATCH itself is never retried by the transport: a retry waits a second or more after
+   * the read, and an analyst's edit made meanwhile would be overwritten. A throttled, failed or
+   * unanswered PATCH instead starts over from the read, which also tells whether a PATCH whose
+   * answer was lost did land.
    */
   async patchIncidentIfUnchanged(
     id: string,
@@ -132,11 +137,21 @@ export class GraphSecurityClient {
       if (!now) return { kind: 'missing' };
       if (now.lastUpdateDateTime !== lastUpdateDateTime) return { kind: 'moved', incident: now };
 
-      const written = await this.patchIncident(id, patch);
+      const written = await this.patchIncidentOnce(id, patch);
       return written ? { kind: 'written', incident: written } : { kind: 'missing' };
     };
-    if (!this.budgets) return guarded();
-    return withPrepaidCalls(this.budgets, this.tenantId, 'graph', 2, guarded);
+    const attempt = (): Promise<GuardedPatch> =>
+      this.budgets ? withPrepaidCalls(this.budgets, this.tenantId, 'graph', 2, guarded) : guarded();
+
+    for (let round = 1; ; round += 1) {
+      try {
+        return await attempt();
+      } catch (error) {
+        const waitMs = guardedRetryWaitMs(error, round);
+        if (waitMs === undefined) throw error;
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+      }
+    }
   }
 
   async patchIncident(id: string, patch: GraphIncidentPatch): Promise<GraphIncident | undefined> {
@@ -145,6 +160,22 @@ export class GraphSecurityClient {
       `/security/incidents/${encodeURIComponent(id)}`,
       'update incident',
       patch,
+    );
+    if (response.status === 404) return undefined;
+    return this.expect(response, 'update incident') as GraphIncident;
+  }
+
+  private async patchIncidentOnce(
+    id: string,
+    patch: GraphIncidentPatch,
+  ): Promise<GraphIncident | undefined> {
+    const response = await this.send(
+      'PATCH',
+      `/security/incidents/${encodeURIComponent(id)}`,
+      'update incident',
+      patch,
+      undefined,
+      this.singleShotPipeline,
     );
     if (response.status === 404) return undefined;
     return this.expect(response, 'update incident') as GraphIncident;
@@ -277,6 +308,19 @@ export class GraphSecurityClient {
       response.retryAfterMs,
     );
   }
+}
+
+/** Rounds of read-then-PATCH before a failing guarded write goes back to its job. */
+const GUARDED_PATCH_ROUNDS = 3;
+const GUARDED_PATCH_MAX_WAIT_MS = 10_000;
+
+/** How long to wait before the next guarded round, or undefined to give up and throw. */
+function guardedRetryWaitMs(error: unknown, round: number): number | undefined {
+  if (!(error instanceof RemoteCallError) || !error.retryable) return undefined;
+  if (round >= GUARDED_PATCH_ROUNDS) return undefined;
+
+  const backoffMs = 500 * 2 ** (round - 1);
+  return Math.min(error.retryAfterMs ?? backoffMs, GUARDED_PATCH_MAX_WAIT_MS);
 }
 
 function graphPipeline(
