@@ -36,6 +36,7 @@ export class DefenderPoller {
     const cursor = (await this.store.getCursor(name, 'defender')) ?? this.now().toISOString();
     const since = new Date(Date.parse(cursor) - pollOverlapMs).toISOString();
     const tenantId = pair.config.defender.tenantId;
+    const startedAt = this.now().toISOString();
 
     let read = 0;
     let queued = 0;
@@ -71,6 +72,10 @@ export class DefenderPoller {
       }
     }
 
+    // Everything changed before this poll started has been listed, so the next window may
+    // start there (less the overlap) even when nothing changed: a cursor left at the newest
+    // change would make a quiet side list its last changes again on every poll, forever.
+    newest = laterTimestamp(newest, startedAt);
     await this.store.setCursor(name, 'defender', newest);
     if (queued > 0) this.logger.debug({ pair: name, read, queued }, 'defender poll queued changes');
     return { read, queued, cursor: newest };

@@ -28,6 +28,7 @@ export class SentinelPoller {
     const { name } = pair.config;
     const cursor = (await this.store.getCursor(name, 'sentinel')) ?? this.now().toISOString();
     const since = new Date(Date.parse(cursor) - pair.config.intervals.pollOverlapMs).toISOString();
+    const startedAt = this.now().toISOString();
 
     let read = 0;
     let queued = 0;
@@ -61,6 +62,10 @@ export class SentinelPoller {
       queued += 1;
     }
 
+    // Everything changed before this poll started has been listed, so the next window may
+    // start there (less the overlap) even when nothing changed: a cursor left at the newest
+    // change would make a quiet side list its last changes again on every poll, forever.
+    newest = laterTimestamp(newest, startedAt);
     await this.store.setCursor(name, 'sentinel', newest);
     if (queued > 0) this.logger.debug({ pair: name, read, queued }, 'sentinel poll queued changes');
     return { read, queued, cursor: newest };
