@@ -262,6 +262,26 @@ export class Store {
     return rows.map(toLinkRecord);
   }
 
+  /**
+   * The pair's links a page at a time, in id order: for walks over every link (the reconcile
+   * sweep) that keep a digest of each and must not hold every snapshot at once.
+   */
+  async *listLinkPages(pairName: string, pageSize = 1000): AsyncGenerator<LinkRecord[]> {
+    for (let after = ''; ;) {
+      const rows = await this.db
+        .selectFrom('links')
+        .selectAll()
+        .where('pair_name', '=', pairName)
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(pageSize)
+        .execute();
+      if (rows.length > 0) yield rows.map(toLinkRecord);
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
   /** Recent audit entries across links, newest first; the status report reads them. */
   async recentAudit(pairName: string, sinceIso: string, limit = 1000): Promise<AuditEntry[]> {
     const rows = await this.db

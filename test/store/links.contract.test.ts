@@ -38,6 +38,31 @@ describe.each(await storeBackends())('links on $name', (backend) => {
       ]);
     });
 
+    it('walks every link of a pair in pages, each link once, other pairs left out', async () => {
+      const created = [];
+      for (let index = 0; index < 7; index += 1) {
+        created.push(
+          await newLink({
+            defenderIncidentId: String(500 + index),
+            sentinelIncidentArmId: `${ARM_ID.slice(0, -4)}${1000 + index}`,
+          }),
+        );
+      }
+      await newLink({
+        pairName: 'contoso',
+        defenderIncidentId: '900',
+        sentinelIncidentArmId: `${ARM_ID.slice(0, -4)}9000`,
+      });
+
+      const pages: string[][] = [];
+      for await (const page of temp.store.listLinkPages('fabrikam', 3)) {
+        pages.push(page.map((link) => link.id));
+      }
+
+      expect(pages.map((page) => page.length)).toEqual([3, 3, 1]);
+      expect(pages.flat().sort()).toEqual(created.map((link) => link.id).sort());
+    });
+
     it('returns the existing link when the same pair is linked twice at once', async () => {
       const [first, second] = await Promise.all([newLink(), newLink()]);
       expect(first.id).toBe(second.id);

@@ -4,15 +4,21 @@
  * plus every open Sentinel incident, is matched against the stored links. Pairs out of step
  * (a version the link has not synced, open on one side and closed on the other) are queued for
  * sync; incidents naming a twin are linked; the rest are reported as unpaired.
+ *
+ * A sweep can cover hundreds of thousands of incidents, so it never holds them: links and
+ * Sentinel incidents are kept as digests of a few strings, and Defender incidents are
+ * compared page by page as Graph returns them.
  */
 import type { GraphIncident } from '../../model/graphIncident.ts';
-import type { SentinelIncident } from '../../model/sentinelIncident.ts';
-import { isDefenderProvider } from '../../mapping/defenderProvider.ts';
 import type { Store } from '../../store/store.ts';
-import type { LinkRecord } from '../../store/linkRecord.ts';
-import { readDefenderSnapshot, readSentinelSnapshot } from '../core/snapshots.ts';
 import type { SyncJobs } from '../engine/syncJobs.ts';
 import type { PairRuntime } from '../pairRegistry.ts';
+import {
+  digestOfLink,
+  digestOfSentinel,
+  type LinkDigest,
+  type SentinelDigest,
+} from './sweepDigests.ts';
 
 export interface ReconcileSummary {
   pairName: string;
@@ -36,150 +42,174 @@ const DEFAULT_WINDOW_MS = 30 * 24 * 3600 * 1000;
 /** Report lists are capped; the counts stay exact. */
 const MAX_LISTED = 200;
 
+/** What one sweep knows: the pair's links and its Sentinel incidents, as digests. */
+interface SweepIndex {
+  linkByDefender: Map<string, LinkDigest>;
+  linkBySentinel: Map<string, LinkDigest>;
+  sentinelByKey: Map<string, SentinelDigest>;
+  /** Sentinel incidents created from a Defender incident, by that incident's id. */
+  twinByDefenderId: Map<string, SentinelDigest>;
+  handledSentinel: Set<string>;
+}
+
+type SyncTarget = Parameters<SyncJobs['enqueue']>[0]['target'];
+
 export class ReconcileSweep {
   constructor(private readonly options: ReconcileSweepOptions) {}
 
   async run(pair: PairRuntime): Promise<ReconcileSummary> {
-    const since = new Date(
-      (this.options.now?.() ?? new Date()).getTime() - (this.options.windowMs ?? DEFAULT_WINDOW_MS),
-    );
-    const [defenderIncidents, sentinelIncidents, links] = await Promise.all([
-      this.listDefender(pair, since),
-      this.listSentinel(pair, since),
-      this.options.store.listLinks(pair.config.name),
-    ]);
-
+    const now = this.options.now?.() ?? new Date();
+    const since = new Date(now.getTime() - (this.options.windowMs ?? DEFAULT_WINDOW_MS));
     const summary: ReconcileSummary = {
       pairName: pair.config.name,
-      compared: defenderIncidents.length + sentinelIncidents.length,
+      compared: 0,
       linked: 0,
       drifted: 0,
       queued: 0,
       unpairedDefender: [],
       sentinelOnly: [],
     };
-    const linkByDefender = new Map(
-      links
-        .filter((link) => link.state !== 'redirected')
-        .map((link) => [link.defenderIncidentId, link]),
-    );
-    const linkBySentinel = new Map(
-      links.map((link) => [link.sentinelIncidentArmId.toLowerCase(), link]),
-    );
-    const sentinelByKey = new Map(
-      sentinelIncidents.map((incident) => [incident.id.toLowerCase(), incident]),
-    );
-    const twinByDefenderId = new Map(
-      sentinelIncidents
-        .filter(
-          (incident) =>
-            isDefenderProvider(incident.properties.providerName) &&
-            incident.properties.providerIncidentId,
-        )
-        .map((incident) => [String(incident.properties.providerIncidentId), incident]),
-    );
 
-    const handledSentinel = new Set<string>();
-    for (const defender of defenderIncidents) {
-      const link = linkByDefender.get(defender.id);
-      if (link) {
-        const sentinel = sentinelByKey.get(link.sentinelIncidentArmId.toLowerCase());
-        handledSentinel.add(link.sentinelIncidentArmId.toLowerCase());
-        if (hasDrifted(link, defender, sentinel)) {
-          summary.drifted += 1;
-          await this.queue(pair, {
-            side: 'defender',
-            tenantId: pair.config.defender.tenantId,
-            incidentId: defender.id,
-          });
-          summary.queued += 1;
-        }
-        continue;
-      }
+    const index = await this.buildIndex(pair, since);
+    summary.compared += index.sentinelByKey.size;
 
-      const twin = twinByDefenderId.get(defender.id);
-      if (twin) {
-        handledSentinel.add(twin.id.toLowerCase());
-        summary.linked += 1;
-        await this.queue(pair, { side: 'sentinel', incidentArmId: twin.id });
-        summary.queued += 1;
-      } else if (summary.unpairedDefender.length < MAX_LISTED) {
-        summary.unpairedDefender.push(defender.id);
+    for await (const page of this.listDefender(pair, since)) {
+      for (const defender of page) {
+        summary.compared += 1;
+        await this.compareDefender(pair, index, defender, summary);
       }
     }
 
-    for (const sentinel of sentinelIncidents) {
-      const key = sentinel.id.toLowerCase();
-      if (handledSentinel.has(key)) continue;
-
-      const link = linkBySentinel.get(key);
-      if (link) {
-        if (readSentinelSnapshot(link.sentinelSnapshot)?.etag !== sentinel.etag) {
-          summary.drifted += 1;
-          await this.queue(pair, { side: 'sentinel', incidentArmId: sentinel.id });
-          summary.queued += 1;
-        }
-      } else if (
-        isDefenderProvider(sentinel.properties.providerName) &&
-        sentinel.properties.providerIncidentId
-      ) {
-        summary.linked += 1;
-        await this.queue(pair, { side: 'sentinel', incidentArmId: sentinel.id });
-        summary.queued += 1;
-      } else if (summary.sentinelOnly.length < MAX_LISTED) {
-        summary.sentinelOnly.push(sentinel.id);
+    for (const sentinel of index.sentinelByKey.values()) {
+      if (!index.handledSentinel.has(sentinel.key)) {
+        await this.compareSentinel(pair, index, sentinel, summary);
       }
     }
     return summary;
   }
 
+  private async buildIndex(pair: PairRuntime, since: Date): Promise<SweepIndex> {
+    const index: SweepIndex = {
+      linkByDefender: new Map(),
+      linkBySentinel: new Map(),
+      sentinelByKey: new Map(),
+      twinByDefenderId: new Map(),
+      handledSentinel: new Set(),
+    };
+
+    for await (const page of this.options.store.listLinkPages(pair.config.name)) {
+      for (const link of page) {
+        const digest = digestOfLink(link);
+        if (digest.state !== 'redirected') index.linkByDefender.set(digest.defenderId, digest);
+        index.linkBySentinel.set(digest.sentinelKey, digest);
+      }
+    }
+
+    const filter =
+      `properties/lastModifiedTimeUtc ge ${since.toISOString()} ` +
+      "or properties/status ne 'Closed'";
+    for await (const incident of pair.sentinel.list({ filter })) {
+      const digest = digestOfSentinel(incident);
+      index.sentinelByKey.set(digest.key, digest);
+      if (digest.twinOf) index.twinByDefenderId.set(digest.twinOf, digest);
+    }
+    return index;
+  }
+
+  private async compareDefender(
+    pair: PairRuntime,
+    index: SweepIndex,
+    defender: GraphIncident,
+    summary: ReconcileSummary,
+  ): Promise<void> {
+    const link = index.linkByDefender.get(defender.id);
+    if (link) {
+      const sentinel = index.sentinelByKey.get(link.sentinelKey);
+      index.handledSentinel.add(link.sentinelKey);
+      if (hasDrifted(link, defender, sentinel)) {
+        summary.drifted += 1;
+        await this.queue(pair, summary, {
+          side: 'defender',
+          tenantId: pair.config.defender.tenantId,
+          incidentId: defender.id,
+        });
+      }
+      return;
+    }
+
+    const twin = index.twinByDefenderId.get(defender.id);
+    if (twin) {
+      index.handledSentinel.add(twin.key);
+      summary.linked += 1;
+      await this.queue(pair, summary, { side: 'sentinel', incidentArmId: twin.id });
+    } else if (summary.unpairedDefender.length < MAX_LISTED) {
+      summary.unpairedDefender.push(defender.id);
+    }
+  }
+
+  private async compareSentinel(
+    pair: PairRuntime,
+    index: SweepIndex,
+    sentinel: SentinelDigest,
+    summary: ReconcileSummary,
+  ): Promise<void> {
+    const link = index.linkBySentinel.get(sentinel.key);
+    if (link) {
+      if (link.sentinelEtag !== sentinel.etag) {
+        summary.drifted += 1;
+        await this.queue(pair, summary, { side: 'sentinel', incidentArmId: sentinel.id });
+      }
+    } else if (sentinel.twinOf) {
+      summary.linked += 1;
+      await this.queue(pair, summary, { side: 'sentinel', incidentArmId: sentinel.id });
+    } else if (summary.sentinelOnly.length < MAX_LISTED) {
+      summary.sentinelOnly.push(sentinel.id);
+    }
+  }
+
   private async queue(
     pair: PairRuntime,
-    target: Parameters<SyncJobs['enqueue']>[0]['target'],
+    summary: ReconcileSummary,
+    target: SyncTarget,
   ): Promise<void> {
     await this.options.jobs.enqueue({
       target,
       reason: `reconcile:${pair.config.name}`,
       priority: 'reconcile',
     });
+    summary.queued += 1;
   }
 
-  /** Changed within the window, or still open however old; one filter each, merged by id. */
-  private async listDefender(pair: PairRuntime, since: Date): Promise<GraphIncident[]> {
+  /**
+   * Changed within the window, or still open however old: one filter each, each incident
+   * yielded once. Only the ids seen so far are kept to drop the repeats.
+   */
+  private async *listDefender(pair: PairRuntime, since: Date): AsyncGenerator<GraphIncident[]> {
     const filters = [
       `lastUpdateDateTime ge ${since.toISOString()}`,
       "status eq 'active'",
       "status eq 'inProgress'",
     ];
-    const byId = new Map<string, GraphIncident>();
+    const seen = new Set<string>();
     for (const filter of filters) {
       for await (const page of pair.defender.listIncidents({ filter })) {
-        for (const incident of page) byId.set(incident.id, incident);
+        const fresh = page.filter((incident) => !seen.has(incident.id));
+        for (const incident of fresh) seen.add(incident.id);
+        if (fresh.length > 0) yield fresh;
       }
     }
-    return [...byId.values()];
-  }
-
-  /** Changed within the window, or still open however old (BR-26: open incidents 21 months old). */
-  private async listSentinel(pair: PairRuntime, since: Date): Promise<SentinelIncident[]> {
-    const filter = `properties/lastModifiedTimeUtc ge ${since.toISOString()} or properties/status ne 'Closed'`;
-    const incidents: SentinelIncident[] = [];
-    for await (const incident of pair.sentinel.list({ filter })) incidents.push(incident);
-    return incidents;
   }
 }
 
 function hasDrifted(
-  link: LinkRecord,
+  link: LinkDigest,
   defender: GraphIncident,
-  sentinel: SentinelIncident | undefined,
+  sentinel: SentinelDigest | undefined,
 ): boolean {
-  const defenderBase = readDefenderSnapshot(link.defenderSnapshot);
-  const sentinelBase = readSentinelSnapshot(link.sentinelSnapshot);
-  if (!defenderBase || !sentinelBase) return true;
-  if (defenderBase.lastUpdateDateTime !== defender.lastUpdateDateTime) return true;
-  if (sentinel && sentinelBase.etag !== sentinel.etag) return true;
+  if (!link.synced) return true;
+  if (link.defenderVersion !== defender.lastUpdateDateTime) return true;
+  if (sentinel && link.sentinelEtag !== sentinel.etag) return true;
 
   const defenderClosed = defender.status === 'resolved' || defender.status === 'redirected';
-  return sentinel !== undefined && defenderClosed !== (sentinel.properties.status === 'Closed');
+  return sentinel !== undefined && defenderClosed !== sentinel.closed;
 }
