@@ -12,6 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { findClaimCandidate } from './claimCandidate.ts';
 import type { JobRecord, JobResult, NewJob, PayloadMerge } from './jobRecord.ts';
 import type { Database, JobsTable } from './schema.ts';
 import { isUniqueViolation, type StoreDialect } from './storeDialect.ts';
@@ -111,32 +112,7 @@ export class JobStore {
   private async claimOnce(worker: string, leaseMs: number): Promise<JobRecord | undefined> {
     return this.db.transaction().execute(async (trx) => {
       const now = this.clock().toISOString();
-      let candidates = trx
-        .selectFrom('jobs as j')
-        .selectAll('j')
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('j.status', '=', 'queued'), eb('j.run_after', '<=', now)]),
-            eb.and([eb('j.status', '=', 'running'), eb('j.lease_until', '<', now)]),
-          ]),
-        )
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('jobs as busy')
-                .select('busy.id')
-                .whereRef('busy.subject_key', '=', 'j.subject_key')
-                .whereRef('busy.id', '!=', 'j.id')
-                // Even with its lease run out, a running job goes first: it is a candidate too.
-                .where('busy.status', '=', 'running'),
-            ),
-          ),
-        )
-        .orderBy('j.priority')
-        .orderBy('j.run_after')
-        .limit(1);
-      if (this.dialect === 'postgres') candidates = candidates.forUpdate().skipLocked();
-      const candidate = await candidates.executeTakeFirst();
+      const candidate = await findClaimCandidate(trx, now, this.dialect);
       if (!candidate) return undefined;
 
       const claimed = await trx
