@@ -8,8 +8,11 @@
  * is treated as synced at that point: its last synced state becomes the written state on both
  * sides. Fields that do not match (the write did not land, or someone changed them since) keep
  * the previous synced state.
+ *
+ * A first sync has no previous synced state, so there the written state counts only when
+ * each side shows its write landed, through one field or one tag that still holds it.
  */
-import { sameTagSet, syncableLabelNames } from '../../mapping/labelMapping.ts';
+import { sameTagSet, syncableLabelNames, tagKey } from '../../mapping/labelMapping.ts';
 import { ownerKeyOfDefender, ownerKeyOfSentinel } from '../../mapping/ownerMapping.ts';
 import { settleLandedTags, type TagsRead } from './landedTags.ts';
 import type { PairState } from './pairState.ts';
@@ -53,10 +56,12 @@ export function applyLandedWrites(state: PairState, pending: PendingWrite | unde
 
   if (!state.baseDefender || !state.baseSentinel) {
     // A first sync has no earlier state to fall back on for the fields that did not land, so
-    // its written state counts only when all of it landed.
+    // its written state counts only when every write it made landed.
+    const sentinelShows = sentinelLanded.length > 0 || tagWriteShows('sentinel', state, pending);
+    const defenderShows = defenderLanded.length > 0 || tagWriteShows('defender', state, pending);
     const allLanded =
-      sentinelLanded.length === pending.sentinelFields.length &&
-      defenderLanded.length === pending.defenderFields.length;
+      (pending.sentinelFields.length === 0 || sentinelShows) &&
+      (pending.defenderFields.length === 0 || defenderShows);
     return allLanded
       ? {
           ...state,
@@ -86,6 +91,34 @@ export function applyLandedWrites(state: PairState, pending: PendingWrite | unde
     settleLandedTags(input, baseDefender, baseSentinel);
   }
   return { ...state, baseDefender, baseSentinel };
+}
+
+/**
+ * Whether one side shows that the write to it landed through its tags. A Sentinel PUT and a
+ * Graph PATCH land whole, so a single tag the write added or removed that still has the written
+ * membership is enough: a person may have changed the other tags, and the other fields, since.
+ */
+function tagWriteShows(
+  side: 'defender' | 'sentinel',
+  state: PairState,
+  pending: PendingWrite,
+): boolean {
+  const fields = side === 'defender' ? pending.defenderFields : pending.sentinelFields;
+  if (!pending.tagsRead || !fields.includes('tags')) return false;
+
+  const keys = (tags: string[]) => new Set(tags.map(tagKey));
+  const read = keys(pending.tagsRead[side]);
+  const after = keys(
+    side === 'defender'
+      ? pending.defenderAfter.customTags
+      : syncableLabelNames(pending.sentinelAfter.labels),
+  );
+  const now = keys(
+    side === 'defender' ? state.defender.customTags : syncableLabelNames(state.sentinel.labels),
+  );
+  return [...new Set([...read, ...after])].some(
+    (key) => read.has(key) !== after.has(key) && now.has(key) === after.has(key),
+  );
 }
 
 function writesTags(pending: PendingWrite): boolean {

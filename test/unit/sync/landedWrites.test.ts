@@ -71,6 +71,58 @@ describe('a first sync killed half way', () => {
   });
 });
 
+describe('a first sync whose writes landed before the process died', () => {
+  const label = (labelName: string) => ({ labelName, labelType: 'User' });
+
+  it('keeps a Sentinel label removed after both writes landed unrecorded', () => {
+    // First sync: Defender had d-0, Sentinel s-2 and s-0; both writes landed (each side got the
+    // union) but the process died before storing it. Then an analyst removed s-0 in Sentinel.
+    const state = syncedThenEdited({
+      defender: { customTags: ['d-0', 's-2', 's-0'] },
+      sentinel: { labels: [label('d-0'), label('s-2')] },
+    });
+    const first = { ...state, baseDefender: undefined, baseSentinel: undefined };
+    const union = ['d-0', 's-2', 's-0'];
+    const pending: PendingWrite = {
+      v: SNAPSHOT_VERSION,
+      defenderAfter: { ...state.baseDefender!, customTags: union },
+      sentinelAfter: { ...state.baseSentinel!, labels: union.map(label) },
+      sentinelFields: ['tags'],
+      defenderFields: ['tags'],
+      tagsRead: { defender: ['d-0'], sentinel: ['s-2', 's-0'] },
+    };
+
+    const plan = mergeIncidentPair(applyLandedWrites(first, pending));
+
+    expect(plan.defenderWrite?.patch.customTags?.slice().sort()).toEqual(['d-0', 's-2']);
+    const labels = plan.sentinelWrite?.properties.labels?.map((l) => l.labelName) ?? [];
+    expect(labels).not.toContain('s-0');
+  });
+
+  it('still merges as a first sync when the Sentinel write shows no sign of landing', () => {
+    // The same first sync, but the process died before the Sentinel PUT went out.
+    const state = syncedThenEdited({
+      defender: { customTags: ['d-0', 's-2', 's-0'] },
+      sentinel: { labels: [label('s-2'), label('s-0')] },
+    });
+    const first = { ...state, baseDefender: undefined, baseSentinel: undefined };
+    const union = ['d-0', 's-2', 's-0'];
+    const pending: PendingWrite = {
+      v: SNAPSHOT_VERSION,
+      defenderAfter: { ...state.baseDefender!, customTags: union },
+      sentinelAfter: { ...state.baseSentinel!, labels: union.map(label) },
+      sentinelFields: ['tags'],
+      defenderFields: ['tags'],
+      tagsRead: { defender: ['d-0'], sentinel: ['s-2', 's-0'] },
+    };
+
+    const plan = mergeIncidentPair(applyLandedWrites(first, pending));
+
+    const labels = (plan.sentinelWrite?.properties.labels ?? []).map((l) => l.labelName);
+    expect(labels.filter((name) => !name.startsWith('sys:')).sort()).toEqual(['d-0', 's-0', 's-2']);
+  });
+});
+
 describe('tags after a write whose answer was lost', () => {
   const label = (labelName: string) => ({ labelName, labelType: 'User' });
   const userLabels = (labels: Array<{ labelName: string }> | null | undefined) =>
