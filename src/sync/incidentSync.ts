@@ -98,7 +98,9 @@ export class IncidentSync {
     const notes = resolutionNotes(resolved);
 
     const defender = await pair.defender.getIncident(current.defenderIncidentId);
-    if (defender?.status === 'redirected' && current.state === 'linked' && !request.dryRun) {
+    const merged =
+      defender?.status === 'redirected' && current.state === 'linked' && !request.dryRun;
+    if (merged) {
       const followed = await followMergedIncident(pair, current, defender, this.options.store);
       current = followed.link;
       notes.push(...followed.notes);
@@ -106,23 +108,28 @@ export class IncidentSync {
 
     // Re-read inside the lock: a sync that waited holds a link revision that moved on.
     const fresh = (await this.options.store.findLinkById(current.id)) ?? current;
-    const outcome = await syncLinkedPair(pair, fresh, {
+    const { outcome, after } = await syncLinkedPair(pair, fresh, {
       store: this.options.store,
       logger: this.options.logger,
       trigger: request.trigger,
       dryRun: request.dryRun,
       sleep: this.options.sleep,
+      // The read that looked for a merge is the sync's first read of Defender, unless the
+      // link moved to the incident it was merged into.
+      initial:
+        defender && !merged && defender.id === fresh.defenderIncidentId ? { defender } : undefined,
     });
 
-    // Comments after the fields: the field sync stores each side's version as synced, so a
-    // comment added before that store must already have been read, or the pollers would
-    // never look at the pair again for it. Our own comment writes then move the versions on,
-    // which costs one more read-only sync, never a lost comment.
+    // Comments after the fields, from the Defender copy whose version the field sync stored
+    // as synced: a comment added after that copy moved the version on, so the pollers will
+    // bring the pair back for it. Our own comment writes move it on too, which costs one more
+    // read-only sync, never a lost comment.
     const comments = request.dryRun
       ? undefined
       : await syncComments(pair, current, {
           store: this.options.store,
           policy: pair.policy.comments,
+          defender: after.defender,
         });
     outcome.notes.push(...notes);
     if (comments) addCommentCounts(outcome, comments);

@@ -53,11 +53,20 @@ export interface SyncLinkedPairOptions {
 
 const DEFAULT_MAX_ATTEMPTS = 4;
 
+export interface LinkedPairSync {
+  outcome: SyncOutcome;
+  /**
+   * Both sides as the sync left them: the copies whose versions it stored as synced. A change
+   * made after them has a newer version, which the pollers will see.
+   */
+  after: { sentinel: SentinelIncident; defender: GraphIncident };
+}
+
 export async function syncLinkedPair(
   pair: PairRuntime,
   link: LinkRecord,
   options: SyncLinkedPairOptions,
-): Promise<SyncOutcome> {
+): Promise<LinkedPairSync> {
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const sleep = options.sleep ?? defaultSleep;
   const incidentId = sentinelIncidentName(link);
@@ -80,13 +89,14 @@ export async function syncLinkedPair(
     };
     if (options.dryRun) {
       const unchanged = { sentinel: sentinelRaw, defender: defenderRaw };
-      return finish(options, pair, link, {
+      const outcome = await finish(options, pair, link, {
         plan,
         inputs,
         attempts: attempt,
         after: unchanged,
         dryRun: true,
       });
+      return { outcome, after: unchanged };
     }
 
     if (plan.sentinelWrite || plan.defenderWrite) {
@@ -141,7 +151,8 @@ export async function syncLinkedPair(
         ? defenderAfterPatch(defenderRaw, plan.defenderWrite?.patch ?? {}, defenderWritten)
         : defenderRaw,
     };
-    return finish(options, pair, link, { plan, inputs, attempts: attempt, after, dryRun: false });
+    const round = { plan, inputs, attempts: attempt, after, dryRun: false };
+    return { outcome: await finish(options, pair, link, round), after };
   }
 
   await options.store.appendAudit({

@@ -37,6 +37,8 @@ export interface SyncCommentsOptions {
   policy: FieldPolicy;
   /** Defender's comment length limit is not documented; Sentinel's is used unless configured. */
   defenderMaxChars?: number;
+  /** The Defender incident with its comments, when the caller has just read it. */
+  defender?: GraphIncident;
 }
 
 export async function syncComments(
@@ -50,7 +52,7 @@ export async function syncComments(
   const incidentName = link.sentinelIncidentArmId.split('/').pop() ?? '';
   const [sentinelComments, defender, ledger] = await Promise.all([
     collect(pair.sentinel.listComments(incidentName)),
-    pair.defender.getIncident(link.defenderIncidentId),
+    options.defender ?? pair.defender.getIncident(link.defenderIncidentId),
     options.store.listCommentLedger(link.id),
   ]);
   if (!defender) return result;
