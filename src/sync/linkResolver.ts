@@ -114,12 +114,14 @@ export class LinkResolver {
     ref: SentinelIncidentRef,
   ): Promise<ResolvedTarget> {
     const armId = formatSentinelIncidentArmId(ref);
+    // A linked incident is read by the sync itself, inside the pair's lock: a read made here,
+    // before the lock, could be older than what a sync running meanwhile stores.
+    const stored = await this.store.findLinkBySentinelArmId(armId);
+    if (stored) return { pair, link: stored };
+
     const sentinel = await pair.sentinel.get(ref.incidentId);
     if (!sentinel)
       throw new SyncError('sentinel_incident_not_found', 'Sentinel incident not found', { armId });
-
-    const stored = await this.store.findLinkBySentinelArmId(armId);
-    if (stored) return { pair, link: stored, sentinel };
 
     const defenderId = sentinel.properties.providerIncidentId;
     if (!defenderId || !isDefenderProvider(sentinel.properties.providerName))
