@@ -48,28 +48,13 @@ export function applyLandedWrites(state: PairState, pending: PendingWrite | unde
   const defenderLanded = pending.defenderFields.filter((field) =>
     defenderHolds(field, state, pending.defenderAfter),
   );
-  const landed = new Set<SyncField>([...sentinelLanded, ...defenderLanded]);
-  const settlesTags = pending.tagsRead !== undefined && writesTags(pending);
-  if (landed.size === 0 && !(settlesTags && state.baseDefender && state.baseSentinel)) {
-    return state;
+  if (!state.baseDefender || !state.baseSentinel) {
+    return withFirstSyncBase(state, pending, sentinelLanded, defenderLanded);
   }
 
-  if (!state.baseDefender || !state.baseSentinel) {
-    // A first sync has no earlier state to fall back on for the fields that did not land, so
-    // its written state counts only when every write it made landed.
-    const sentinelShows = sentinelLanded.length > 0 || tagWriteShows('sentinel', state, pending);
-    const defenderShows = defenderLanded.length > 0 || tagWriteShows('defender', state, pending);
-    const allLanded =
-      (pending.sentinelFields.length === 0 || sentinelShows) &&
-      (pending.defenderFields.length === 0 || defenderShows);
-    return allLanded
-      ? {
-          ...state,
-          baseDefender: structuredClone(pending.defenderAfter),
-          baseSentinel: structuredClone(pending.sentinelAfter),
-        }
-      : state;
-  }
+  const landed = new Set<SyncField>([...sentinelLanded, ...defenderLanded]);
+  const settlesTags = pending.tagsRead !== undefined && writesTags(pending);
+  if (landed.size === 0 && !settlesTags) return state;
 
   const baseDefender = structuredClone(state.baseDefender);
   const baseSentinel = structuredClone(state.baseSentinel);
@@ -91,6 +76,78 @@ export function applyLandedWrites(state: PairState, pending: PendingWrite | unde
     settleLandedTags(input, baseDefender, baseSentinel);
   }
   return { ...state, baseDefender, baseSentinel };
+}
+
+/**
+ * A first sync has no earlier synced state to fall back on. When each write it made landed,
+ * the written state is the synced state. When only some fields landed (one side written, the
+ * answer lost, the other write never sent), those fields count as synced at what was written,
+ * and the rest are judged as a first sync judges them: against an incident as it starts (new,
+ * no verdict, no owner, no tags), so that only what a person set counts as a change.
+ */
+function withFirstSyncBase(
+  state: PairState,
+  pending: PendingWrite,
+  sentinelLanded: SyncField[],
+  defenderLanded: SyncField[],
+): PairState {
+  const sentinelShows = sentinelLanded.length > 0 || tagWriteShows('sentinel', state, pending);
+  const defenderShows = defenderLanded.length > 0 || tagWriteShows('defender', state, pending);
+  const allLanded =
+    (pending.sentinelFields.length === 0 || sentinelShows) &&
+    (pending.defenderFields.length === 0 || defenderShows);
+  if (allLanded) {
+    return {
+      ...state,
+      baseDefender: structuredClone(pending.defenderAfter),
+      baseSentinel: structuredClone(pending.sentinelAfter),
+    };
+  }
+
+  // A field written to both sides (tags) counts only when it landed on both.
+  const landed = [...new Set([...pending.sentinelFields, ...pending.defenderFields])].filter(
+    (field) =>
+      (!pending.sentinelFields.includes(field) || sentinelLanded.includes(field)) &&
+      (!pending.defenderFields.includes(field) || defenderLanded.includes(field)),
+  );
+  if (landed.length === 0) return state;
+
+  const baseDefender = pristineDefender(pending.defenderAfter);
+  const baseSentinel = pristineSentinel(pending.sentinelAfter);
+  for (const field of landed) {
+    copyDefender(field, pending.defenderAfter, baseDefender);
+    copySentinel(field, pending.sentinelAfter, baseSentinel);
+  }
+  return { ...state, baseDefender, baseSentinel };
+}
+
+/** The Defender incident as it starts, on the ids and versions of `snapshot`. */
+function pristineDefender(snapshot: DefenderSnapshot): DefenderSnapshot {
+  return {
+    ...structuredClone(snapshot),
+    status: 'active',
+    classification: 'unknown',
+    determination: 'unknown',
+    assignedTo: null,
+    customTags: [],
+    severity: 'unknown',
+    title: '',
+    description: '',
+  };
+}
+
+function pristineSentinel(snapshot: SentinelSnapshot): SentinelSnapshot {
+  return {
+    ...structuredClone(snapshot),
+    status: 'New',
+    classification: null,
+    classificationReason: null,
+    owner: { objectId: '', email: '', assignedTo: '', userPrincipalName: '', ownerType: '' },
+    labels: [],
+    severity: null,
+    title: '',
+    description: '',
+  };
 }
 
 /**

@@ -123,6 +123,38 @@ describe('a first sync whose writes landed before the process died', () => {
   });
 });
 
+describe('a first sync of which only the Sentinel write landed', () => {
+  it('does not undo a Defender status change made after that write', () => {
+    // First sync: Defender inProgress, Sentinel New and owned by an analyst. The sync set
+    // Sentinel Active, the answer was lost and the Defender owner write never went out; then
+    // Defender went back to active. Sentinel's Active is the sync's own write, not an edit.
+    const owner = { objectId: '', email: '', assignedTo: '', ownerType: '' };
+    const analyst = { ...owner, userPrincipalName: 'analyst8@chaos.example' };
+    const state = syncedThenEdited({
+      defender: { status: 'active', assignedTo: null },
+      sentinel: { status: 'Active', owner: analyst },
+    });
+    const first = { ...state, baseDefender: undefined, baseSentinel: undefined };
+    const pending: PendingWrite = {
+      v: SNAPSHOT_VERSION,
+      defenderAfter: {
+        ...state.baseDefender!,
+        status: 'inProgress',
+        assignedTo: 'analyst8@chaos.example',
+      },
+      sentinelAfter: { ...state.baseSentinel!, status: 'Active', owner: analyst },
+      sentinelFields: ['status'],
+      defenderFields: ['owner'],
+    };
+
+    const plan = mergeIncidentPair(applyLandedWrites(first, pending));
+
+    expect(plan.sentinelWrite?.properties.status).toBe('New');
+    expect(plan.defenderWrite?.patch.status).toBeUndefined();
+    expect(plan.defenderWrite?.patch.assignedTo).toBe('analyst8@chaos.example');
+  });
+});
+
 describe('tags after a write whose answer was lost', () => {
   const label = (labelName: string) => ({ labelName, labelType: 'User' });
   const userLabels = (labels: Array<{ labelName: string }> | null | undefined) =>
