@@ -16,6 +16,7 @@ import type { PairRegistry } from './pairRegistry.ts';
 import { syncLinkedPair } from './syncLinkedPair.ts';
 import type { SyncOutcome } from './syncOutcome.ts';
 import type { IncidentUpdate } from './updates/incidentUpdate.ts';
+import { usableCopies, type CarriedCopies } from './carriedCopies.ts';
 import type { SyncNote } from './core/syncPlan.ts';
 import { syncComments, type CommentSyncResult } from './comments/syncComments.ts';
 import { followMergedIncident } from './redirects/followMergedIncident.ts';
@@ -39,6 +40,8 @@ export interface SyncRequest {
   trigger: string;
   dryRun?: boolean;
   updates?: IncidentUpdate[];
+  /** Incidents as a poller listed them; used in place of reads where still newer. */
+  copies?: CarriedCopies;
 }
 
 export class IncidentSync {
@@ -96,8 +99,11 @@ export class IncidentSync {
     const pair = resolved.pair;
     let current = (await this.options.store.findLinkById(link.id)) ?? link;
     const notes = resolutionNotes(resolved);
+    // Updates were just written to one side, after any copy was listed: read both.
+    const carried = request.updates?.length ? {} : usableCopies(current, request.copies);
 
-    const defender = await pair.defender.getIncident(current.defenderIncidentId);
+    const defender =
+      carried.defender ?? (await pair.defender.getIncident(current.defenderIncidentId));
     const merged =
       defender?.status === 'redirected' && current.state === 'linked' && !request.dryRun;
     if (merged) {
@@ -116,8 +122,11 @@ export class IncidentSync {
       sleep: this.options.sleep,
       // The read that looked for a merge is the sync's first read of Defender, unless the
       // link moved to the incident it was merged into.
-      initial:
-        defender && !merged && defender.id === fresh.defenderIncidentId ? { defender } : undefined,
+      initial: {
+        defender:
+          defender && !merged && defender.id === fresh.defenderIncidentId ? defender : undefined,
+        sentinel: merged || fresh.revision !== current.revision ? undefined : carried.sentinel,
+      },
     });
 
     // Comments after the fields, from the Defender copy whose version the field sync stored

@@ -76,6 +76,7 @@ export class SyncEngine {
         options.sync.run(payload.target, {
           trigger: payload.reasons.join(','),
           updates: payload.updates,
+          copies: payload.copies,
         }),
     });
     this.jobs.notify(() => this.worker.wake());

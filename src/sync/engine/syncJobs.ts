@@ -10,6 +10,7 @@ import {
   type CallPriority,
 } from '../../clients/budgets/callPriority.ts';
 import type { JobRecord } from '../../store/jobRecord.ts';
+import type { CarriedCopies } from '../carriedCopies.ts';
 import type { Store } from '../../store/store.ts';
 import type { LinkResolver } from '../linkResolver.ts';
 import type { SyncOutcome } from '../syncOutcome.ts';
@@ -30,6 +31,8 @@ export interface EnqueueSync {
   updates?: IncidentUpdate[];
   /** When the change was first seen, if earlier than now (sync lag counts from it). */
   noticedAt?: string;
+  /** The incident as a poller listed it, which may spare the sync a read. */
+  copies?: CarriedCopies;
 }
 
 export type WaitedSync =
@@ -56,6 +59,7 @@ export class SyncJobs {
       target: request.target,
       reasons: [request.reason],
       updates: request.updates ?? [],
+      ...(request.copies ? { copies: request.copies } : {}),
     };
 
     const job = await this.store.jobs.enqueue(

@@ -67,6 +67,7 @@ export class DefenderPoller {
             base !== undefined && base.status !== incident.status,
           ),
           noticedAt: version || undefined,
+          copies: { defender: incident },
         });
         queued += 1;
       }

@@ -58,6 +58,7 @@ export class SentinelPoller {
           base !== undefined && base.status !== incident.properties.status,
         ),
         noticedAt: modified || undefined,
+        copies: { sentinel: incident },
       });
       queued += 1;
     }
