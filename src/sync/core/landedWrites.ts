@@ -79,11 +79,13 @@ export function applyLandedWrites(state: PairState, pending: PendingWrite | unde
 }
 
 /**
- * A first sync has no earlier synced state to fall back on. When each write it made landed,
- * the written state is the synced state. When only some fields landed (one side written, the
- * answer lost, the other write never sent), those fields count as synced at what was written,
- * and the rest are judged as a first sync judges them: against an incident as it starts (new,
- * no verdict, no owner, no tags), so that only what a person set counts as a change.
+ * A first sync has no earlier synced state to fall back on, so it builds one from the write:
+ * a Sentinel PUT and a Graph PATCH each land whole, so one side showing any field (or tag) of
+ * its write shows all of that write landed. Where both writes landed, the written state is the
+ * synced state. Where one did not, the fields it was to change are judged as a first sync
+ * judges them, against an incident as it starts (new, no verdict, no owner), so only what a
+ * person set counts as a change; and tags count from the list that side was read with, so a
+ * tag removed on either side since is removed, not restored.
  */
 function withFirstSyncBase(
   state: PairState,
@@ -93,30 +95,34 @@ function withFirstSyncBase(
 ): PairState {
   const sentinelShows = sentinelLanded.length > 0 || tagWriteShows('sentinel', state, pending);
   const defenderShows = defenderLanded.length > 0 || tagWriteShows('defender', state, pending);
-  const allLanded =
-    (pending.sentinelFields.length === 0 || sentinelShows) &&
-    (pending.defenderFields.length === 0 || defenderShows);
-  if (allLanded) {
-    return {
-      ...state,
-      baseDefender: structuredClone(pending.defenderAfter),
-      baseSentinel: structuredClone(pending.sentinelAfter),
-    };
+  if (!sentinelShows && !defenderShows) return state;
+
+  const baseDefender = structuredClone(pending.defenderAfter);
+  const baseSentinel = structuredClone(pending.sentinelAfter);
+  const unlanded = [
+    ...(sentinelShows ? [] : pending.sentinelFields),
+    ...(defenderShows ? [] : pending.defenderFields),
+  ];
+  const startDefender = pristineDefender(baseDefender);
+  const startSentinel = pristineSentinel(baseSentinel);
+  for (const field of unlanded) {
+    if (field === 'tags') continue;
+    copyDefender(field, startDefender, baseDefender);
+    copySentinel(field, startSentinel, baseSentinel);
   }
 
-  // A field written to both sides (tags) counts only when it landed on both.
-  const landed = [...new Set([...pending.sentinelFields, ...pending.defenderFields])].filter(
-    (field) =>
-      (!pending.sentinelFields.includes(field) || sentinelLanded.includes(field)) &&
-      (!pending.defenderFields.includes(field) || defenderLanded.includes(field)),
-  );
-  if (landed.length === 0) return state;
-
-  const baseDefender = pristineDefender(pending.defenderAfter);
-  const baseSentinel = pristineSentinel(pending.sentinelAfter);
-  for (const field of landed) {
-    copyDefender(field, pending.defenderAfter, baseDefender);
-    copySentinel(field, pending.sentinelAfter, baseSentinel);
+  if (!unlanded.includes('tags')) return { ...state, baseDefender, baseSentinel };
+  if (pending.tagsRead) {
+    // The side whose write did not land still holds the tags it was read with; the other holds
+    // those plus what the write added. Counting both from the first, what the other side had
+    // is carried over and what was removed on either side stays removed.
+    const unchanged = defenderShows ? pending.tagsRead.sentinel : pending.tagsRead.defender;
+    baseDefender.customTags = [...unchanged];
+    baseSentinel.labels = unchanged.map((labelName) => ({ labelName, labelType: 'User' }));
+  } else {
+    // Without the lists the write was planned from, tags merge as on a first sync: a union.
+    baseDefender.customTags = [];
+    baseSentinel.labels = [];
   }
   return { ...state, baseDefender, baseSentinel };
 }

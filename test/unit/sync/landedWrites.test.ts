@@ -99,6 +99,31 @@ describe('a first sync whose writes landed before the process died', () => {
     expect(labels).not.toContain('s-0');
   });
 
+  it('keeps a Defender tag removal made after only the Sentinel write landed', () => {
+    // First sync: Defender d-1, Sentinel s-0; the union went to Sentinel, then Defender moved
+    // on (the analyst removed d-1) so the guarded Defender write did not go out.
+    const state = syncedThenEdited({
+      defender: { customTags: [] },
+      sentinel: { labels: [label('d-1'), label('s-0')] },
+    });
+    const first = { ...state, baseDefender: undefined, baseSentinel: undefined };
+    const union = ['d-1', 's-0'];
+    const pending: PendingWrite = {
+      v: SNAPSHOT_VERSION,
+      defenderAfter: { ...state.baseDefender!, customTags: union },
+      sentinelAfter: { ...state.baseSentinel!, labels: union.map(label) },
+      sentinelFields: ['tags'],
+      defenderFields: ['tags'],
+      tagsRead: { defender: ['d-1'], sentinel: ['s-0'] },
+    };
+
+    const plan = mergeIncidentPair(applyLandedWrites(first, pending));
+
+    expect(plan.defenderWrite?.patch.customTags).toEqual(['s-0']);
+    const labels = plan.sentinelWrite?.properties.labels?.map((l) => l.labelName);
+    expect(labels?.filter((name) => !name.startsWith('sys:'))).toEqual(['s-0']);
+  });
+
   it('still merges as a first sync when the Sentinel write shows no sign of landing', () => {
     // The same first sync, but the process died before the Sentinel PUT went out.
     const state = syncedThenEdited({
