@@ -28,27 +28,34 @@ function recordingJobs(): { jobs: SyncJobs; queued: string[] } {
   return { jobs, queued };
 }
 
-describe('poll cursors on a side that went quiet', () => {
-  const minutes = (count: number) => count * 60_000;
+type PollerClass = typeof DefenderPoller | typeof SentinelPoller;
 
+/**
+ * Polls three times on the poller's own clock: right after the edit, once the edit is older
+ * than the overlap, and a minute later. Answers what the polls read and queued.
+ */
+async function pollPastTheOverlap(Poller: PollerClass) {
+  const pair = harness.services.pairs.all()[0]!;
+  let clock = Date.now() + 1_000;
+  const { jobs, queued } = recordingJobs();
+  const poller = new Poller(harness.services.store, jobs, silentLogger(), () => new Date(clock));
+
+  const first = await poller.pollOnce(pair);
+  clock += pair.config.intervals.pollOverlapMs + 60_000;
+  await poller.pollOnce(pair);
+  clock += 60_000;
+  const third = await poller.pollOnce(pair);
+  return { first, third, queued, clock };
+}
+
+describe('poll cursors on a side that went quiet', () => {
   it('stop listing the last Defender change once it is older than the overlap', async () => {
-    const pair = harness.services.pairs.all()[0]!;
-    const overlapMs = pair.config.intervals.pollOverlapMs;
     const { defender } = harness.scenario.openPair!;
     harness.emulator.state.editDefenderIncident(harness.scenario.tenantId, defender.id, {
       customTags: ['quiet-side'],
     });
-    let clock = Date.now() + 1_000;
-    const { jobs, queued } = recordingJobs();
-    const poller = new DefenderPoller(harness.services.store, jobs, silentLogger(), () => {
-      return new Date(clock);
-    });
 
-    const first = await poller.pollOnce(pair);
-    clock += overlapMs + minutes(1);
-    await poller.pollOnce(pair);
-    clock += minutes(1);
-    const third = await poller.pollOnce(pair);
+    const { first, third, queued, clock } = await pollPastTheOverlap(DefenderPoller);
 
     expect(first.read).toBeGreaterThan(0);
     expect(queued.filter((target) => target.includes(defender.id))).toHaveLength(1);
@@ -57,21 +64,10 @@ describe('poll cursors on a side that went quiet', () => {
   });
 
   it('stop listing the last Sentinel change once it is older than the overlap', async () => {
-    const pair = harness.services.pairs.all()[0]!;
-    const overlapMs = pair.config.intervals.pollOverlapMs;
     const { sentinel } = harness.scenario.openPair!;
     harness.emulator.state.editSentinelIncident(sentinel.name, { severity: 'High' });
-    let clock = Date.now() + 1_000;
-    const { jobs, queued } = recordingJobs();
-    const poller = new SentinelPoller(harness.services.store, jobs, silentLogger(), () => {
-      return new Date(clock);
-    });
 
-    const first = await poller.pollOnce(pair);
-    clock += overlapMs + minutes(1);
-    await poller.pollOnce(pair);
-    clock += minutes(1);
-    const third = await poller.pollOnce(pair);
+    const { first, third, queued, clock } = await pollPastTheOverlap(SentinelPoller);
 
     expect(first.read).toBeGreaterThan(0);
     expect(queued.filter((target) => target.includes(sentinel.name))).toHaveLength(1);
