@@ -4,7 +4,7 @@
  * it is queued, once.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SyncJobs } from '../../src/sync/engine/syncJobs.ts';
+import type { EnqueueSync, SyncJobs } from '../../src/sync/engine/syncJobs.ts';
 import type { SyncTarget } from '../../src/sync/engine/syncJobPayload.ts';
 import { ReconcileSweep } from '../../src/sync/reconcile/reconcileSweep.ts';
 import { api } from '../support/apiClient.ts';
@@ -17,17 +17,16 @@ beforeEach(async () => {
 afterEach(() => harness.close());
 
 /** Runs one sweep over the sandbox pair; answers the targets it queued. */
-async function sweep(): Promise<SyncTarget[]> {
-  const queued: SyncTarget[] = [];
+async function sweep(requests: EnqueueSync[] = []): Promise<SyncTarget[]> {
   const jobs = {
-    enqueue: async (request: { target: SyncTarget }) => {
-      queued.push(request.target);
+    enqueue: async (request: EnqueueSync) => {
+      requests.push(request);
       return {};
     },
   } as unknown as SyncJobs;
   const pair = harness.services.pairs.all()[0]!;
   await new ReconcileSweep({ store: harness.services.store, jobs }).run(pair);
-  return queued;
+  return requests.map((request) => request.target);
 }
 
 function targetsOf(queued: SyncTarget[]): string[] {
@@ -55,11 +54,16 @@ describe('the reconcile sweep on a synced pair', () => {
 
   it('queues it from Defender once Defender changed behind its back', async () => {
     const { defender } = harness.scenario.openPair!;
-    harness.emulator.state.editDefenderIncident(harness.scenario.tenantId, defender.id, {
-      status: 'inProgress',
-    });
+    const edited = harness.emulator.state.editDefenderIncident(
+      harness.scenario.tenantId,
+      defender.id,
+      { status: 'inProgress' },
+    );
+    const requests: EnqueueSync[] = [];
 
-    expect(targetsOf(await sweep())).toEqual(['defender']);
+    expect(targetsOf(await sweep(requests))).toEqual(['defender']);
+    const carried = requests.find((request) => request.copies?.defender?.id === defender.id);
+    expect(carried?.copies?.defender?.lastUpdateDateTime).toBe(edited.lastUpdateDateTime);
   });
 
   it('queues it once Sentinel changed behind its back', async () => {

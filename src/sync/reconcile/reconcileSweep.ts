@@ -11,6 +11,7 @@
  */
 import type { GraphIncident } from '../../model/graphIncident.ts';
 import type { Store } from '../../store/store.ts';
+import type { CarriedCopies } from '../carriedCopies.ts';
 import type { SyncJobs } from '../engine/syncJobs.ts';
 import type { PairRuntime } from '../pairRegistry.ts';
 import {
@@ -128,11 +129,12 @@ export class ReconcileSweep {
       index.handledSentinel.add(link.sentinelKey);
       if (hasDrifted(link, defender, sentinel)) {
         summary.drifted += 1;
-        await this.queue(pair, summary, {
-          side: 'defender',
+        const target = {
+          side: 'defender' as const,
           tenantId: pair.config.defender.tenantId,
           incidentId: defender.id,
-        });
+        };
+        await this.queue(pair, summary, target, { defender });
       }
       return;
     }
@@ -167,15 +169,18 @@ export class ReconcileSweep {
     }
   }
 
+  /** Queues a sync; a Defender incident the sweep listed goes with it, sparing a read. */
   private async queue(
     pair: PairRuntime,
     summary: ReconcileSummary,
     target: SyncTarget,
+    copies?: CarriedCopies,
   ): Promise<void> {
     await this.options.jobs.enqueue({
       target,
       reason: `reconcile:${pair.config.name}`,
       priority: 'reconcile',
+      ...(copies ? { copies } : {}),
     });
     summary.queued += 1;
   }
