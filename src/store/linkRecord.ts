@@ -24,6 +24,8 @@ export interface LinkRecord {
   revision: number;
   /** The state a write in flight would leave, if its outcome was never recorded. */
   pendingWrite: unknown;
+  /** The Sentinel etag at which every comment was last found carried; null until then. */
+  commentsSyncedEtag: string | null;
 }
 
 export interface NewLink {

@@ -27,6 +27,8 @@ export interface LinksTable {
   revision: Generated<number>;
   /** JSON: the state a write in flight would leave; null when none. */
   pending_write: string | null;
+  /** Sentinel etag at which every comment of the pair was last found carried. */
+  comments_synced_etag: string | null;
 }
 
 export interface AuditLogTable {

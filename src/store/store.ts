@@ -108,6 +108,7 @@ export class Store {
       updated_at: now,
       revision: 0,
       pending_write: null,
+      comments_synced_etag: null,
     };
     // Two callers may discover the same pair at once; the first link stands, both get it.
     await this.db
@@ -161,6 +162,19 @@ export class Store {
     await this.db
       .updateTable('links')
       .set({ pending_write: JSON.stringify(pending) })
+      .where('id', '=', linkId)
+      .execute();
+  }
+
+  /**
+   * Records that, with Sentinel at `etag`, every comment of the pair had been carried. Kept
+   * apart from the synced state (and its revision): it is written after the comments, which
+   * run after the fields.
+   */
+  async markCommentsSynced(linkId: string, etag: string): Promise<void> {
+    await this.db
+      .updateTable('links')
+      .set({ comments_synced_etag: etag })
       .where('id', '=', linkId)
       .execute();
   }
@@ -431,5 +445,6 @@ function toLinkRecord(
     updatedAt: row.updated_at,
     revision: Number(row.revision),
     pendingWrite: row.pending_write ? (JSON.parse(row.pending_write) as unknown) : null,
+    commentsSyncedEtag: row.comments_synced_etag ?? null,
   };
 }

@@ -114,7 +114,7 @@ export class IncidentSync {
 
     // Re-read inside the lock: a sync that waited holds a link revision that moved on.
     const fresh = (await this.options.store.findLinkById(current.id)) ?? current;
-    const { outcome, after } = await syncLinkedPair(pair, fresh, {
+    const { outcome, after, sentinelRead } = await syncLinkedPair(pair, fresh, {
       store: this.options.store,
       logger: this.options.logger,
       trigger: request.trigger,
@@ -139,6 +139,10 @@ export class IncidentSync {
           store: this.options.store,
           policy: pair.policy.comments,
           defender: after.defender,
+          sentinelEtags: {
+            read: sentinelRead.etag ?? undefined,
+            after: after.sentinel.etag ?? undefined,
+          },
         });
     outcome.notes.push(...notes);
     if (comments) addCommentCounts(outcome, comments);

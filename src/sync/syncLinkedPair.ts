@@ -60,6 +60,8 @@ export interface LinkedPairSync {
    * made after them has a newer version, which the pollers will see.
    */
   after: { sentinel: SentinelIncident; defender: GraphIncident };
+  /** Sentinel as the sync read it, before its own write: the base of its last round. */
+  sentinelRead: SentinelIncident;
 }
 
 export async function syncLinkedPair(
@@ -96,7 +98,7 @@ export async function syncLinkedPair(
         after: unchanged,
         dryRun: true,
       });
-      return { outcome, after: unchanged };
+      return { outcome, after: unchanged, sentinelRead: sentinelRaw };
     }
 
     if (plan.sentinelWrite || plan.defenderWrite) {
@@ -152,7 +154,7 @@ export async function syncLinkedPair(
         : defenderRaw,
     };
     const round = { plan, inputs, attempts: attempt, after, dryRun: false };
-    return { outcome: await finish(options, pair, link, round), after };
+    return { outcome: await finish(options, pair, link, round), after, sentinelRead: sentinelRaw };
   }
 
   await options.store.appendAudit({

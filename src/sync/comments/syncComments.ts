@@ -39,6 +39,11 @@ export interface SyncCommentsOptions {
   defenderMaxChars?: number;
   /** The Defender incident with its comments, when the caller has just read it. */
   defender?: GraphIncident;
+  /**
+   * Sentinel's etag as the field sync read it, and as the sync left it. When the first is the
+   * one at which every comment was last found carried, Sentinel has had no comment since.
+   */
+  sentinelEtags?: { read: string | undefined; after: string | undefined };
 }
 
 export async function syncComments(
@@ -50,8 +55,7 @@ export async function syncComments(
   if (options.policy === 'off') return result;
 
   const incidentName = link.sentinelIncidentArmId.split('/').pop() ?? '';
-  const [sentinelComments, defender, ledger] = await Promise.all([
-    collect(pair.sentinel.listComments(incidentName)),
+  const [defender, ledger] = await Promise.all([
     options.defender ?? pair.defender.getIncident(link.defenderIncidentId),
     options.store.listCommentLedger(link.id),
   ]);
@@ -59,6 +63,16 @@ export async function syncComments(
 
   const carried = new Set(ledger.map((entry) => `${entry.direction}|${entry.sourceKey}`));
   const copies = new Set(ledger.flatMap((entry) => entry.targetKeys));
+  const etags = options.sentinelEtags;
+  const sentinelQuiet = etags?.read !== undefined && etags.read === link.commentsSyncedEtag;
+  if (sentinelQuiet && !hasUncarried(defender, { carried, copies })) {
+    // No Sentinel comment since all were carried (a comment moves the etag), and none new
+    // in Defender: nothing to list or write.
+    if (etags?.after) await options.store.markCommentsSynced(link.id, etags.after);
+    return result;
+  }
+
+  const sentinelComments = await collect(pair.sentinel.listComments(incidentName));
   const record = async (entry: CommentLedgerEntry): Promise<void> => {
     await options.store.recordComment(link.id, entry);
     carried.add(`${entry.direction}|${entry.sourceKey}`);
@@ -82,7 +96,22 @@ export async function syncComments(
       result,
     });
   }
+  // Comments written to Sentinel just now move its etag on: the next sync lists once more.
+  if (etags?.after) await options.store.markCommentsSynced(link.id, etags.after);
   return result;
+}
+
+/** Whether Defender holds a comment not yet carried to Sentinel (nor carried from it). */
+function hasUncarried(
+  defender: GraphIncident,
+  ledger: { carried: Set<string>; copies: Set<string> },
+): boolean {
+  return sortedDefenderComments(defender.comments ?? []).some((comment) => {
+    const fingerprint = defenderCommentFingerprint(comment);
+    if (ledger.copies.has(fingerprint)) return false;
+    if (ledger.carried.has(`defenderToSentinel|${fingerprint}`)) return false;
+    return !isCarriedFromSentinel(comment.text);
+  });
 }
 
 interface LedgerView {
@@ -109,7 +138,16 @@ async function carryToSentinel(
     const fingerprint = defenderCommentFingerprint(comment);
     if (ledger.copies.has(fingerprint) || ledger.carried.has(`defenderToSentinel|${fingerprint}`))
       continue;
-    if (isCarriedFromSentinel(comment.text) || present.has(comparableText(comment.text))) continue;
+    if (isCarriedFromSentinel(comment.text)) continue;
+    if (present.has(comparableText(comment.text))) {
+      // Already in Sentinel in its own words (written in both portals): nothing to carry.
+      await ledger.record({
+        direction: 'defenderToSentinel',
+        sourceKey: fingerprint,
+        targetKeys: [],
+      });
+      continue;
+    }
 
     const messages = defenderCommentForSentinel(comment);
     if (count + messages.length > SENTINEL_LIMITS.commentsPerIncident) {
