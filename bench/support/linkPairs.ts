@@ -1,7 +1,8 @@
 /**
  * Links the bench pairs straight in the store, with the synced state a first sync of an
  * aligned pair leaves (each side's snapshot as read, and its comments found carried at the
- * Sentinel etag it read), without making the calls that sync would make. Benchmarks that measure what happens after linking start from here.
+ * Sentinel etag it read), without making the calls that sync would make. Benchmarks that
+ * measure what happens after linking start from here.
  */
 import { readGraphIncident } from '../../src/mapping/readGraphIncident.ts';
 import { readSentinelIncident } from '../../src/mapping/sentinelIncidentView.ts';
