@@ -10,6 +10,7 @@
  * compared page by page as Graph returns them.
  */
 import type { GraphIncident } from '../../model/graphIncident.ts';
+import { formatSentinelIncidentArmId } from '../../model/sentinelIncidentArmId.ts';
 import type { Store } from '../../store/store.ts';
 import type { CarriedCopies } from '../carriedCopies.ts';
 import type { SyncJobs } from '../engine/syncJobs.ts';
@@ -143,7 +144,7 @@ export class ReconcileSweep {
     if (twin) {
       index.handledSentinel.add(twin.key);
       summary.linked += 1;
-      await this.queue(pair, summary, { side: 'sentinel', incidentArmId: twin.id });
+      await this.queue(pair, summary, { side: 'sentinel', incidentArmId: armIdOf(pair, twin) });
     } else if (summary.unpairedDefender.length < MAX_LISTED) {
       summary.unpairedDefender.push(defender.id);
     }
@@ -159,13 +160,16 @@ export class ReconcileSweep {
     if (link) {
       if (link.sentinelEtag !== sentinel.etag) {
         summary.drifted += 1;
-        await this.queue(pair, summary, { side: 'sentinel', incidentArmId: sentinel.id });
+        await this.queue(pair, summary, {
+          side: 'sentinel',
+          incidentArmId: armIdOf(pair, sentinel),
+        });
       }
     } else if (sentinel.twinOf) {
       summary.linked += 1;
-      await this.queue(pair, summary, { side: 'sentinel', incidentArmId: sentinel.id });
+      await this.queue(pair, summary, { side: 'sentinel', incidentArmId: armIdOf(pair, sentinel) });
     } else if (summary.sentinelOnly.length < MAX_LISTED) {
-      summary.sentinelOnly.push(sentinel.id);
+      summary.sentinelOnly.push(armIdOf(pair, sentinel));
     }
   }
 
@@ -204,6 +208,17 @@ export class ReconcileSweep {
       }
     }
   }
+}
+
+/** The ARM id of one of the pair's Sentinel incidents, rebuilt from its workspace. */
+function armIdOf(pair: PairRuntime, sentinel: SentinelDigest): string {
+  const { subscriptionId, resourceGroupName, workspaceName } = pair.config.sentinel;
+  return formatSentinelIncidentArmId({
+    subscriptionId,
+    resourceGroupName,
+    workspaceName,
+    incidentId: sentinel.name,
+  });
 }
 
 function hasDrifted(

@@ -1,7 +1,9 @@
 /**
  * What the reconcile sweep keeps of each link and each Sentinel incident: the few strings it
  * compares, not the snapshots and incident bodies they come from, so that a sweep over a
- * large workspace holds a small fraction of what it reads.
+ * large workspace holds a small fraction of what it reads. Sentinel incidents are keyed by
+ * name, not by ARM id: a pair has one workspace, and the ids, which repeat its long path in
+ * every one, would be most of what the sweep holds.
  */
 import type { SentinelIncident } from '../../model/sentinelIncident.ts';
 import { isDefenderProvider } from '../../mapping/defenderProvider.ts';
@@ -10,7 +12,7 @@ import { readDefenderSnapshot, readSentinelSnapshot } from '../core/snapshots.ts
 
 export interface LinkDigest {
   defenderId: string;
-  /** Lower-cased ARM id: ARM ids compare case-insensitively. */
+  /** Lower-cased incident name: ARM names compare case-insensitively. */
   sentinelKey: string;
   state: string;
   /** Both sides have a snapshot of the current version: the pair was synced. */
@@ -20,7 +22,8 @@ export interface LinkDigest {
 }
 
 export interface SentinelDigest {
-  id: string;
+  /** The incident's name (the last segment of its ARM id), as listed. */
+  name: string;
   key: string;
   etag: string | null | undefined;
   closed: boolean;
@@ -33,7 +36,7 @@ export function digestOfLink(link: LinkRecord): LinkDigest {
   const sentinel = readSentinelSnapshot(link.sentinelSnapshot);
   return {
     defenderId: link.defenderIncidentId,
-    sentinelKey: link.sentinelIncidentArmId.toLowerCase(),
+    sentinelKey: incidentNameOf(link.sentinelIncidentArmId).toLowerCase(),
     state: link.state,
     synced: defender !== undefined && sentinel !== undefined,
     defenderVersion: defender?.lastUpdateDateTime,
@@ -43,9 +46,10 @@ export function digestOfLink(link: LinkRecord): LinkDigest {
 
 export function digestOfSentinel(incident: SentinelIncident): SentinelDigest {
   const { providerName, providerIncidentId, status } = incident.properties;
+  const name = incidentNameOf(incident.id);
   return {
-    id: incident.id,
-    key: incident.id.toLowerCase(),
+    name,
+    key: name.toLowerCase(),
     etag: incident.etag,
     closed: status === 'Closed',
     twinOf:
@@ -53,4 +57,8 @@ export function digestOfSentinel(incident: SentinelIncident): SentinelDigest {
         ? String(providerIncidentId)
         : undefined,
   };
+}
+
+function incidentNameOf(armId: string): string {
+  return armId.slice(armId.lastIndexOf('/') + 1);
 }
