@@ -102,7 +102,7 @@ export async function syncLinkedPair(
     }
 
     if (plan.sentinelWrite || plan.defenderWrite) {
-      pending = pendingWriteOf(plan, sentinelRaw, defenderRaw);
+      pending = pendingWriteOf(plan, sentinelRaw, defenderRaw, firstSyncBaseOf(link, state));
       await options.store.setPendingWrite(link.id, pending);
     }
     const sentinelResult = plan.sentinelWrite
@@ -213,10 +213,22 @@ function defenderAfterPatch(
 }
 
 /** The state both sides are left in if the planned writes land. */
+/**
+ * On a first sync, the state the merge ran against when an earlier write was found landed:
+ * if this write does not land either, the next sync needs it, as nothing else records it.
+ */
+function firstSyncBaseOf(link: LinkRecord, state: PairState): PendingWrite['firstSyncBase'] {
+  const stored =
+    readDefenderSnapshot(link.defenderSnapshot) && readSentinelSnapshot(link.sentinelSnapshot);
+  if (stored || !state.baseDefender || !state.baseSentinel) return undefined;
+  return { defender: state.baseDefender, sentinel: state.baseSentinel };
+}
+
 function pendingWriteOf(
   plan: SyncPlan,
   sentinelRaw: SentinelIncident,
   defenderRaw: GraphIncident,
+  firstSyncBase: PendingWrite['firstSyncBase'],
 ): PendingWrite {
   const sentinelAfter = plan.sentinelWrite
     ? { ...sentinelRaw, properties: plan.sentinelWrite.properties }
@@ -234,6 +246,7 @@ function pendingWriteOf(
       defender: readGraphIncident(defenderRaw).incident.customTags,
       sentinel: syncableLabelNames(readSentinelIncident(sentinelRaw).incident.labels),
     },
+    ...(firstSyncBase ? { firstSyncBase } : {}),
   };
 }
 

@@ -29,6 +29,8 @@ export interface PendingWrite {
   defenderFields: SyncField[];
   /** The tag lists the write was planned from, so tags can settle one by one. */
   tagsRead?: TagsRead;
+  /** On a first sync, the state built from an earlier landed write that this one was planned on. */
+  firstSyncBase?: { defender: DefenderSnapshot; sentinel: SentinelSnapshot };
 }
 
 export function readPendingWrite(stored: unknown): PendingWrite | undefined {
@@ -95,7 +97,20 @@ function withFirstSyncBase(
 ): PairState {
   const sentinelShows = sentinelLanded.length > 0 || tagWriteShows('sentinel', state, pending);
   const defenderShows = defenderLanded.length > 0 || tagWriteShows('defender', state, pending);
-  if (!sentinelShows && !defenderShows) return state;
+  if (!sentinelShows && !defenderShows) {
+    // Nothing of this write landed: the sides are still as it found them, judged then against
+    // the state an earlier landed write left, if there was one.
+    const earlier = pending.firstSyncBase;
+    const usable =
+      earlier && readDefenderSnapshot(earlier.defender) && readSentinelSnapshot(earlier.sentinel);
+    return earlier && usable
+      ? {
+          ...state,
+          baseDefender: structuredClone(earlier.defender),
+          baseSentinel: structuredClone(earlier.sentinel),
+        }
+      : state;
+  }
 
   const baseDefender = structuredClone(pending.defenderAfter);
   const baseSentinel = structuredClone(pending.sentinelAfter);

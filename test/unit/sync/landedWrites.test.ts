@@ -124,6 +124,34 @@ describe('a first sync whose writes landed before the process died', () => {
     expect(labels?.filter((name) => !name.startsWith('sys:'))).toEqual(['s-0']);
   });
 
+  it('keeps the removal when the write planned on an earlier landed write did not land', () => {
+    // The first write put d-3 on Sentinel and was found landed; the sync then planned the
+    // removal an analyst made in Defender, and the process died before that write went out.
+    const state = syncedThenEdited({
+      defender: { customTags: [] },
+      sentinel: { labels: [label('d-3'), label('s-0')] },
+    });
+    const first = { ...state, baseDefender: undefined, baseSentinel: undefined };
+    const pending: PendingWrite = {
+      v: SNAPSHOT_VERSION,
+      defenderAfter: { ...state.baseDefender!, customTags: ['s-0'] },
+      sentinelAfter: { ...state.baseSentinel!, labels: [label('s-0')] },
+      sentinelFields: ['tags'],
+      defenderFields: ['tags'],
+      tagsRead: { defender: [], sentinel: ['d-3', 's-0'] },
+      firstSyncBase: {
+        defender: { ...state.baseDefender!, customTags: ['d-3'] },
+        sentinel: { ...state.baseSentinel!, labels: [label('d-3')] },
+      },
+    };
+
+    const plan = mergeIncidentPair(applyLandedWrites(first, pending));
+
+    expect(plan.defenderWrite?.patch.customTags).toEqual(['s-0']);
+    const labels = plan.sentinelWrite?.properties.labels?.map((l) => l.labelName);
+    expect(labels?.filter((name) => !name.startsWith('sys:'))).toEqual(['s-0']);
+  });
+
   it('still merges as a first sync when the Sentinel write shows no sign of landing', () => {
     // The same first sync, but the process died before the Sentinel PUT went out.
     const state = syncedThenEdited({
