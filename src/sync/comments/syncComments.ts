@@ -106,12 +106,20 @@ function hasUncarried(
   defender: GraphIncident,
   ledger: { carried: Set<string>; copies: Set<string> },
 ): boolean {
-  return sortedDefenderComments(defender.comments ?? []).some((comment) => {
-    const fingerprint = defenderCommentFingerprint(comment);
-    if (ledger.copies.has(fingerprint)) return false;
-    if (ledger.carried.has(`defenderToSentinel|${fingerprint}`)) return false;
-    return !isCarriedFromSentinel(comment.text);
-  });
+  return sortedDefenderComments(defender.comments ?? []).some((comment) =>
+    awaitsCarrying(comment, ledger),
+  );
+}
+
+/** A Defender comment neither carried to Sentinel yet, nor itself a copy of a Sentinel one. */
+function awaitsCarrying(
+  comment: ReturnType<typeof readGraphComment>,
+  ledger: { carried: Set<string>; copies: Set<string> },
+): boolean {
+  const fingerprint = defenderCommentFingerprint(comment);
+  if (ledger.copies.has(fingerprint)) return false;
+  if (ledger.carried.has(`defenderToSentinel|${fingerprint}`)) return false;
+  return !isCarriedFromSentinel(comment.text);
 }
 
 interface LedgerView {
@@ -135,10 +143,8 @@ async function carryToSentinel(
   let count = sentinelComments.length;
 
   for (const comment of sortedDefenderComments(defender.comments ?? [])) {
+    if (!awaitsCarrying(comment, ledger)) continue;
     const fingerprint = defenderCommentFingerprint(comment);
-    if (ledger.copies.has(fingerprint) || ledger.carried.has(`defenderToSentinel|${fingerprint}`))
-      continue;
-    if (isCarriedFromSentinel(comment.text)) continue;
     if (present.has(comparableText(comment.text))) {
       // Already in Sentinel in its own words (written in both portals): nothing to carry.
       await ledger.record({
